@@ -1,0 +1,50 @@
+//! The subcommands. To add one: a module here with `command(ctx)` and `run(ctx, matches)`,
+//! one line in `command()` and one in `dispatch()`, and its strings in `i18n/*/cli.ftl`.
+
+mod doctor;
+
+use crate::ctx::Ctx;
+use clap::{Arg, ArgMatches, Command};
+use std::process::ExitCode;
+
+pub fn command(ctx: &Ctx) -> Command {
+    Command::new("switchboard-cli")
+        .version(env!("CARGO_PKG_VERSION"))
+        .about(ctx.t("cli-about"))
+        .disable_help_subcommand(true)
+        .subcommand_required(true)
+        .arg_required_else_help(true)
+        .help_template(ctx.t("cli-help-template"))
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .global(true)
+                .help(ctx.t("cli-arg-help"))
+                .action(clap::ArgAction::Help),
+        )
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .help(ctx.t("cli-arg-version"))
+                .action(clap::ArgAction::Version),
+        )
+        .arg(
+            Arg::new("lang")
+                .long("lang")
+                .global(true)
+                .value_name("fr|en")
+                .help(ctx.t("cli-arg-lang")),
+        )
+        .subcommand(doctor::command(ctx))
+}
+
+pub fn dispatch(ctx: &Ctx, matches: &ArgMatches) -> ExitCode {
+    match matches.subcommand() {
+        Some(("doctor", m)) => doctor::run(ctx, m),
+        _ => ExitCode::from(2),
+    }
+}
