@@ -1,0 +1,152 @@
+//! The channel list: text search on the name, filters, sort, paging, and counts per kind
+//! and per validity (for the filter chips).
+
+use crate::channels::fold;
+use crate::error::StoreError;
+use crate::model::{ChannelSummary, SyncState, Validity};
+use crate::Store;
+use rusqlite::types::Value as SqlValue;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortKey {
+    #[default]
+    Name,
+    Kind,
+    UpdatedAt,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ListQuery {
+    /// Case-insensitive substring of the name.
+    pub search: Option<String>,
+    pub kind: Option<String>,
+    pub active: Option<bool>,
+    pub validity: Option<Validity>,
+    pub community: Option<String>,
+    pub sort: SortKey,
+    pub descending: bool,
+    /// `None`: no limit.
+    pub limit: Option<u32>,
+    pub offset: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Counts {
+    pub by_kind: BTreeMap<String, u64>,
+    pub by_validity: BTreeMap<String, u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ListPage {
+    pub items: Vec<ChannelSummary>,
+    /// Channels matching the whole query, before paging.
+    pub total: u64,
+    /// Counts over the channels matching the text search only, so that each chip shows
+    /// how many it would select.
+    pub counts: Counts,
+}
+
+fn where_clause(q: &ListQuery, with_filters: bool) -> (String, Vec<SqlValue>) {
+    let mut sql = String::from(" WHERE deleted_at IS NULL");
+    let mut args: Vec<SqlValue> = Vec::new();
+    if let Some(s) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        args.push(SqlValue::Text(fold(s)));
+        sql.push_str(&format!(" AND instr(name_fold, ?{}) > 0", args.len()));
+    }
+    if with_filters {
+        if let Some(k) = &q.kind {
+            args.push(SqlValue::Text(k.clone()));
+            sql.push_str(&format!(" AND kind = ?{}", args.len()));
+        }
+        if let Some(a) = q.active {
+            args.push(SqlValue::Integer(a.into()));
+            sql.push_str(&format!(" AND active = ?{}", args.len()));
+        }
+        if let Some(v) = q.validity {
+            args.push(SqlValue::Text(v.as_str().into()));
+            sql.push_str(&format!(" AND validity = ?{}", args.len()));
+        }
+        if let Some(c) = &q.community {
+            args.push(SqlValue::Text(c.clone()));
+            sql.push_str(&format!(" AND community = ?{}", args.len()));
+        }
+    }
+    (sql, args)
+}
+
+impl Store {
+    pub fn list(&self, q: &ListQuery) -> Result<ListPage, StoreError> {
+        let (filter, args) = where_clause(q, true);
+        let order = match q.sort {
+            SortKey::Name => "name_fold",
+            SortKey::Kind => "kind",
+            SortKey::UpdatedAt => "updated_at",
+        };
+        let dir = if q.descending { "DESC" } else { "ASC" };
+        let sql = format!(
+            "SELECT id, kind, name, community, active, validity, sync_state, remote_id, updated_at \
+             FROM channels{filter} ORDER BY {order} {dir}, name_fold {dir}, id LIMIT {} OFFSET {}",
+            q.limit.map_or(-1, i64::from),
+            q.offset
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let items = stmt
+            .query_map(rusqlite::params_from_iter(args.iter()), |r| {
+                let validity: String = r.get(5)?;
+                let sync: String = r.get(6)?;
+                Ok(ChannelSummary {
+                    id: r.get(0)?,
+                    kind: r.get(1)?,
+                    name: r.get(2)?,
+                    community: r.get(3)?,
+                    active: r.get(4)?,
+                    validity: Validity::parse(&validity).unwrap_or(Validity::Unknown),
+                    sync_state: SyncState::parse(&sync).unwrap_or(SyncState::Local),
+                    remote_id: r.get(7)?,
+                    updated_at: r.get(8)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let total: i64 = self.conn.prepare_cached(&format!("SELECT COUNT(*) FROM channels{filter}"))?.query_row(
+            rusqlite::params_from_iter(args.iter()),
+            |r| r.get(0),
+        )?;
+        let total = total as u64;
+        Ok(ListPage {
+            items,
+            total,
+            counts: self.counts(q)?,
+        })
+    }
+
+    fn counts(&self, q: &ListQuery) -> Result<Counts, StoreError> {
+        let (filter, args) = where_clause(q, false);
+        let mut counts = Counts::default();
+        for (col, map) in [("kind", &mut counts.by_kind), ("validity", &mut counts.by_validity)] {
+            let mut stmt = self
+                .conn
+                .prepare_cached(&format!("SELECT {col}, COUNT(*) FROM channels{filter} GROUP BY {col}"))?;
+            let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+            })?;
+            for row in rows {
+                let (k, n) = row?;
+                map.insert(k, n);
+            }
+        }
+        Ok(counts)
+    }
+
+    /// Ids of every live channel (export all, bulk edit of a whole filter).
+    pub fn all_ids(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM channels WHERE deleted_at IS NULL ORDER BY name_fold, id")?;
+        let ids = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        Ok(ids)
+    }
+}

@@ -1,0 +1,121 @@
+//! What the store hands out. Everything here serializes for IPC; documents stay opaque
+//! JSON owned by the catalogue.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// A local channel id (UUID v4 string).
+pub type ChannelId = String;
+
+/// Whether the document passed the catalogue's validation when it was last saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Validity {
+    Valid,
+    Invalid,
+    /// Not validated yet (e.g. imported by an older catalogue).
+    Unknown,
+}
+
+/// Where the channel stands against the platform. Owned by the sync engine, not derived
+/// from the document: an edit turns `Synced` into `Modified` by itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SyncState {
+    /// Never sent to the platform.
+    Local,
+    Synced,
+    Modified,
+    Conflict,
+}
+
+/// Why a revision exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    LocalEdit,
+    Import,
+    BulkEdit,
+    ServerPull,
+    /// A previous revision was put back (the revision records what was restored).
+    Restore,
+}
+
+/// The indexed columns derived from a document by the caller (the catalogue knows where
+/// the name lives for each kind and whether the document is valid).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChannelMeta {
+    pub name: String,
+    pub community: Option<String>,
+    pub active: bool,
+    pub validity: Validity,
+}
+
+/// One channel with its current draft.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Channel {
+    pub id: ChannelId,
+    pub kind: String,
+    pub doc: Value,
+    pub meta: ChannelMeta,
+    pub sync_state: SyncState,
+    pub remote_id: Option<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+    /// Incremented by every save: lets the editor detect a concurrent change.
+    pub draft_seq: i64,
+}
+
+/// A row of the channel list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChannelSummary {
+    pub id: ChannelId,
+    pub kind: String,
+    pub name: String,
+    pub community: Option<String>,
+    pub active: bool,
+    pub validity: Validity,
+    pub sync_state: SyncState,
+    pub remote_id: Option<String>,
+    pub updated_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RevisionSummary {
+    pub id: i64,
+    pub channel_id: ChannelId,
+    pub created_at: i64,
+    pub origin: Origin,
+    pub batch_id: Option<String>,
+    /// For `Origin::Restore`: the revision that was put back.
+    pub restored_from: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Revision {
+    pub summary: RevisionSummary,
+    pub doc: Value,
+    pub meta: ChannelMeta,
+}
+
+macro_rules! text_enum {
+    ($t:ty { $($v:ident = $s:literal),* $(,)? }) => {
+        impl $t {
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$v => $s),* }
+            }
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($s => Some(Self::$v),)* _ => None }
+            }
+        }
+    };
+}
+text_enum!(Validity { Valid = "valid", Invalid = "invalid", Unknown = "unknown" });
+text_enum!(SyncState { Local = "local", Synced = "synced", Modified = "modified", Conflict = "conflict" });
+text_enum!(Origin {
+    LocalEdit = "local_edit",
+    Import = "import",
+    BulkEdit = "bulk_edit",
+    ServerPull = "server_pull",
+    Restore = "restore",
+});

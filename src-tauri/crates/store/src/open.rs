@@ -1,0 +1,129 @@
+//! Opening the database: pragmas, migrations, and what to offer when it fails.
+//!
+//! WAL lets the channel list read while the editor autosaves; `synchronous = FULL` makes
+//! each committed autosave durable against a power cut, not just a crash (the issue
+//! promises that a power cut loses at most the 300 ms autosave window); foreign keys are
+//! off by default in SQLite and revisions/secrets rely on them.
+
+use crate::backup::{list_backups, BackupInfo};
+use crate::error::StoreError;
+use crate::migrations;
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use switchboard_core::Msg;
+
+/// How long a write waits for another connection (the CLI, a second window) to finish.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+pub struct Store {
+    pub(crate) conn: Connection,
+    pub(crate) path: Option<PathBuf>,
+}
+
+/// Why the database could not be opened, with what the UI can offer: the integrity
+/// check's findings and the automatic backups that could replace the file.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot open {path}: {error}")]
+pub struct OpenFailure {
+    pub path: PathBuf,
+    pub error: StoreError,
+    /// `PRAGMA integrity_check` lines other than `ok`; `None` when the check itself
+    /// could not run (the file is not a database at all, or a newer version).
+    pub integrity: Option<Vec<String>>,
+    /// Newest first. Empty for a newer database: an older backup would lose data.
+    pub backups: Vec<BackupInfo>,
+}
+
+impl OpenFailure {
+    pub fn msg(&self) -> Msg {
+        match &self.error {
+            StoreError::NewerDatabase { .. } | StoreError::Busy => self.error.msg(),
+            e => {
+                let base = Msg::new("store-err-open-failed")
+                    .arg("path", self.path.display().to_string())
+                    .arg("reason", e.msg());
+                match self.backups.first() {
+                    Some(b) => base.arg(
+                        "offer",
+                        Msg::new("store-offer-restore-backup").arg("date", b.date.as_str()),
+                    ),
+                    None => base.arg("offer", Msg::new("store-offer-no-backup")),
+                }
+            }
+        }
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and migrates it.
+    pub fn open(path: &Path) -> Result<Store, Box<OpenFailure>> {
+        let failure = |error: StoreError| {
+            let (integrity, backups) = match error {
+                StoreError::NewerDatabase { .. } => (None, Vec::new()),
+                StoreError::Busy => (None, list_backups(path)),
+                _ => (integrity_of_file(path), list_backups(path)),
+            };
+            tracing::error!(path = %path.display(), %error, ?integrity, "database open failed");
+            Box::new(OpenFailure {
+                path: path.to_owned(),
+                error,
+                integrity,
+                backups,
+            })
+        };
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| failure(StoreError::io(dir, e)))?;
+        }
+        let conn = Connection::open(path).map_err(|e| failure(e.into()))?;
+        let store = Store::init(conn, Some(path.to_owned())).map_err(failure)?;
+        Ok(store)
+    }
+
+    /// A private database for tests and previews.
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        Store::init(Connection::open_in_memory()?, None)
+    }
+
+    fn init(mut conn: Connection, path: Option<PathBuf>) -> Result<Store, StoreError> {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        if path.is_some() && !mode.eq_ignore_ascii_case("wal") {
+            tracing::warn!(mode, "WAL journal not available");
+        }
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        // Reading the schema is the first real access: a damaged header fails here.
+        let found = migrations::migrate(&mut conn)?;
+        tracing::debug!(found, latest = migrations::LATEST_VERSION, "database open");
+        Ok(Store { conn, path })
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        migrations::user_version(&self.conn)
+    }
+
+    /// `PRAGMA integrity_check`: empty when the database is sound.
+    pub fn integrity_check(&self) -> Result<Vec<String>, StoreError> {
+        integrity_problems(&self.conn)
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+}
+
+pub(crate) fn integrity_problems(conn: &Connection) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+    let lines = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(lines.into_iter().filter(|l| l != "ok").collect())
+}
+
+/// Runs the integrity check on a file without changing it.
+fn integrity_of_file(path: &Path) -> Option<Vec<String>> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
+    integrity_problems(&conn).ok()
+}

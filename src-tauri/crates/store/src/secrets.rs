@@ -1,0 +1,59 @@
+//! Sealed secrets. The store never sees a secret in the clear: it keeps the blobs that
+//! `switchboard-vault` sealed (bound to channel id and field path) and tells which paths
+//! are set. Replacing or clearing a secret is an explicit call, never a side effect of a
+//! draft save.
+
+use crate::clock::now_ms;
+use crate::error::StoreError;
+use crate::Store;
+use rusqlite::{params, OptionalExtension};
+
+impl Store {
+    pub fn set_secret(&mut self, channel_id: &str, path: &str, sealed: &[u8]) -> Result<(), StoreError> {
+        let live: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM channels WHERE id = ?1 AND deleted_at IS NULL)",
+            [channel_id],
+            |r| r.get(0),
+        )?;
+        if !live {
+            return Err(StoreError::NotFound(channel_id.to_owned()));
+        }
+        self.conn.execute(
+            "INSERT INTO secrets (channel_id, path, sealed, updated_at) VALUES (?1, ?2, ?3, ?4) \
+             ON CONFLICT (channel_id, path) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at",
+            params![channel_id, path, sealed, now_ms()],
+        )?;
+        tracing::debug!(channel = %channel_id, path, "secret stored (sealed)");
+        Ok(())
+    }
+
+    /// The paths whose secret is set: all the UI learns about secrets.
+    pub fn secret_status(&self, channel_id: &str) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT path FROM secrets WHERE channel_id = ?1 ORDER BY path")?;
+        let paths = stmt.query_map([channel_id], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        Ok(paths)
+    }
+
+    /// The sealed blob, for the vault to open right before a connection test or a sync.
+    pub fn sealed_secret(&self, channel_id: &str, path: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT sealed FROM secrets WHERE channel_id = ?1 AND path = ?2",
+                params![channel_id, path],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Returns whether there was a secret to clear.
+    pub fn clear_secret(&mut self, channel_id: &str, path: &str) -> Result<bool, StoreError> {
+        let n = self.conn.execute(
+            "DELETE FROM secrets WHERE channel_id = ?1 AND path = ?2",
+            params![channel_id, path],
+        )?;
+        Ok(n > 0)
+    }
+}
