@@ -1,0 +1,99 @@
+//! The channel document: a JSON object nested by section,
+//! `{"kind":"email","general":{"name":"Support","active":true},"imap":{"port":993},
+//!   "signatures":[{"language":"fr","body":"…"}]}`; paths are dotted (`imap.port`,
+//! `signatures.1.body`). Secret values are never in it: the vault keeps them by path.
+
+use crate::model::{FieldType, Kind};
+use crate::schema::kind_schema;
+use serde_json::{Map, Value};
+
+/// The value at a dotted path; list indices are numbers (`signatures.1.body`).
+pub fn get<'a>(doc: &'a Value, path: &str) -> Option<&'a Value> {
+    path.split('.').try_fold(doc, |v, key| match v {
+        Value::Object(m) => m.get(key),
+        Value::Array(a) => key.parse::<usize>().ok().and_then(|i| a.get(i)),
+        _ => None,
+    })
+}
+
+/// A new channel of `kind` with every declared default (secrets and buttons excluded).
+pub fn defaults(kind: Kind) -> Value {
+    let mut doc = Map::new();
+    doc.insert("kind".into(), Value::String(kind.id().into()));
+    for section in &kind_schema(kind).sections {
+        if section.repeat {
+            doc.insert(section.id.clone(), Value::Array(vec![]));
+            continue;
+        }
+        let mut m = Map::new();
+        for f in &section.fields {
+            if f.secret || matches!(f.ty, FieldType::Action { .. }) {
+                continue;
+            }
+            m.insert(f.key.clone(), f.default.clone());
+        }
+        doc.insert(section.id.clone(), Value::Object(m));
+    }
+    Value::Object(doc)
+}
+
+/// The paths of a kind's secret settings (`imap.password`, …): the store/vault key
+/// secrets by these; the validator asks which of them are set.
+pub fn secret_paths(kind: Kind) -> Vec<String> {
+    kind_schema(kind)
+        .sections
+        .iter()
+        .flat_map(|s| s.fields.iter())
+        .filter(|f| f.secret)
+        .map(|f| f.path.clone())
+        .collect()
+}
+
+/// The kind a document declares, if it is one we know.
+pub fn kind_of(doc: &Value) -> Option<Kind> {
+    doc.get("kind").and_then(Value::as_str).and_then(Kind::parse)
+}
+
+/// The channel's name (`general.name`), if it is a string.
+pub fn name_of(doc: &Value) -> Option<&str> {
+    get(doc, "general.name").and_then(Value::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn get_walks_objects_and_lists() {
+        let doc = json!({"signatures":[{"body":"a"},{"body":"b"}],"imap":{"port":993}});
+        assert_eq!(get(&doc, "imap.port"), Some(&json!(993)));
+        assert_eq!(get(&doc, "signatures.1.body"), Some(&json!("b")));
+        assert_eq!(get(&doc, "signatures.x.body"), None);
+        assert_eq!(get(&doc, "imap.port.deeper"), None);
+    }
+
+    #[test]
+    fn defaults_are_nested_by_section_and_carry_no_secret() {
+        let d = defaults(Kind::Email);
+        assert_eq!(d["kind"], "email");
+        assert_eq!(d["imap"]["port"], 993);
+        assert_eq!(d["smtp"]["port"], 587);
+        assert_eq!(d["signatures"], json!([]));
+        assert!(d["imap"].get("password").is_none());
+        assert!(d.get("smart_closing").is_none());
+        assert!(defaults(Kind::FacebookMessenger).get("smart_closing").is_some());
+    }
+
+    #[test]
+    fn secret_paths_list_each_kinds_secrets() {
+        let email = secret_paths(Kind::Email);
+        assert_eq!(email, vec!["postmark.api_key", "imap.password", "smtp.password"]);
+        assert_eq!(secret_paths(Kind::Viber), vec!["viber.auth_token"]);
+        assert_eq!(
+            secret_paths(Kind::Twitter),
+            vec!["twitter.oauth_token", "twitter.oauth_token_secret"]
+        );
+        assert!(secret_paths(Kind::TwitterSearch).is_empty());
+    }
+}
