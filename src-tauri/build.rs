@@ -1,1 +1,19 @@
-fn main(){}
+// tauri.conf.json sits at the repository root (the design card's layout); capabilities
+// and the app-command permissions live under src-tauri/. Listing the app's commands here
+// generates one `allow-<command>` permission each, so capabilities can grant exactly the
+// commands the UI uses and nothing else.
+fn main() {
+    let commands: &[&str] = &[
+        "get_prefs",
+        "set_prefs",
+        "run_diagnostics",
+        "cancel_task",
+        "app_info",
+    ];
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .capabilities_path_pattern("src-tauri/capabilities/**/*")
+            .app_manifest(tauri_build::AppManifest::new().commands(commands)),
+    )
+    .expect("tauri build script");
+}

@@ -1,1 +1,39 @@
+//! The desktop shell: plugins, state and command registration. Commands live in
+//! `commands/`, one file per area, and only translate between IPC and the domain crates.
 
+mod commands;
+mod ipc_error;
+mod state;
+mod tasks;
+
+pub use ipc_error::{ErrorCode, IpcError};
+
+use tauri::Manager;
+
+pub fn run() {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_shell::init())
+        .setup(|app| {
+            let app_id = app.config().identifier.clone();
+            let state = state::AppState::load(&app_id);
+            // The guard flushes the log on drop: keep it for the app's lifetime.
+            match switchboard_core::logging::init(&state.paths.log_dir) {
+                Ok(guard) => {
+                    app.manage(state::LogGuard(guard));
+                }
+                Err(e) => eprintln!("logging disabled: {e}"),
+            }
+            tracing::info!(app_id, data_dir = %state.paths.data_dir.display(), "starting");
+            app.manage(state);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::prefs::get_prefs,
+            commands::prefs::set_prefs,
+            commands::app::app_info,
+            commands::doctor::run_diagnostics,
+            commands::tasks::cancel_task,
+        ])
+        .run(tauri::generate_context!())
+        .expect("error while running Switchboard");
+}

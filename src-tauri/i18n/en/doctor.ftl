@@ -10,3 +10,4 @@ doctor-not-writable = not writable: { $reason }
 doctor-keychain-ok = reachable (a test secret was written, read back and deleted)
 doctor-all-ok = Everything is in order.
 doctor-some-failed = Some checks failed.
+doctor-timed-out = did not answer in time

@@ -10,3 +10,4 @@ doctor-not-writable = inaccessible en écriture : { $reason }
 doctor-keychain-ok = accessible (un secret de test a été écrit, relu puis supprimé)
 doctor-all-ok = Tout est en ordre.
 doctor-some-failed = Certaines vérifications ont échoué.
+doctor-timed-out = pas de réponse dans le délai imparti

@@ -10,6 +10,9 @@ use tracing_subscriber::{fmt, layer::SubscriberExt, EnvFilter, Registry};
 pub const LOG_FILE_PREFIX: &str = "switchboard";
 const KEEP_FILES: usize = 7;
 
+/// Flushes pending lines when dropped.
+pub type Guard = WorkerGuard;
+
 /// A subscriber writing to the rotating file in `log_dir`. Keep the guard alive for as long
 /// as logs should be written; dropping it flushes.
 pub fn file_subscriber(

@@ -33,29 +33,77 @@ pub struct Report {
     pub ok: bool,
 }
 
-/// Runs every check. Blocking (the keychain probe is): call from a blocking thread.
-pub fn run(app_id: &str, paths: &AppPaths, versions: Vec<(String, String)>) -> Report {
-    let mut checks = vec![
-        dir_check("dataDir", "doctor-data-dir", &paths.data_dir),
-        dir_check("logDir", "doctor-log-dir", &paths.log_dir),
-    ];
-    let service = switchboard_vault::service_name(app_id);
-    checks.push(match switchboard_vault::probe(&service) {
-        Ok(()) => Check {
-            key: "keychain".into(),
-            label: Msg::new("doctor-keychain"),
-            ok: true,
-            value: Some(service),
-            detail: Msg::new("doctor-keychain-ok"),
-        },
-        Err(e) => Check {
-            key: "keychain".into(),
-            label: Msg::new("doctor-keychain"),
+/// One check of the plan, run one at a time so the UI can stream them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckStep {
+    DataDir,
+    LogDir,
+    Keychain,
+}
+
+/// The checks, in the order they run.
+pub fn plan() -> Vec<CheckStep> {
+    vec![CheckStep::DataDir, CheckStep::LogDir, CheckStep::Keychain]
+}
+
+impl CheckStep {
+    pub fn key(self) -> &'static str {
+        match self {
+            CheckStep::DataDir => "dataDir",
+            CheckStep::LogDir => "logDir",
+            CheckStep::Keychain => "keychain",
+        }
+    }
+
+    pub fn label(self) -> Msg {
+        Msg::new(match self {
+            CheckStep::DataDir => "doctor-data-dir",
+            CheckStep::LogDir => "doctor-log-dir",
+            CheckStep::Keychain => "doctor-keychain",
+        })
+    }
+
+    fn value(self, app_id: &str, paths: &AppPaths) -> String {
+        match self {
+            CheckStep::DataDir => paths.data_dir.display().to_string(),
+            CheckStep::LogDir => paths.log_dir.display().to_string(),
+            CheckStep::Keychain => switchboard_vault::service_name(app_id),
+        }
+    }
+
+    /// Runs the check. Blocking (the keychain probe talks to a daemon).
+    pub fn run(self, app_id: &str, paths: &AppPaths) -> Check {
+        let (ok, detail) = match self {
+            CheckStep::DataDir => dir_writable(&paths.data_dir),
+            CheckStep::LogDir => dir_writable(&paths.log_dir),
+            CheckStep::Keychain => match switchboard_vault::probe(&self.value(app_id, paths)) {
+                Ok(()) => (true, Msg::new("doctor-keychain-ok")),
+                Err(e) => (false, e.msg()),
+            },
+        };
+        Check {
+            key: self.key().into(),
+            label: self.label(),
+            ok,
+            value: Some(self.value(app_id, paths)),
+            detail,
+        }
+    }
+
+    /// The verdict when the check did not answer in time.
+    pub fn timed_out(self, paths: &AppPaths, app_id: &str) -> Check {
+        Check {
+            key: self.key().into(),
+            label: self.label(),
             ok: false,
-            value: Some(service),
-            detail: e.msg(),
-        },
-    });
+            value: Some(self.value(app_id, paths)),
+            detail: Msg::new("doctor-timed-out"),
+        }
+    }
+}
+
+/// Assembles the report from finished checks.
+pub fn report(app_id: &str, checks: Vec<Check>, versions: Vec<(String, String)>) -> Report {
     let ok = checks.iter().all(|c| c.ok);
     Report {
         app_id: app_id.to_owned(),
@@ -66,22 +114,22 @@ pub fn run(app_id: &str, paths: &AppPaths, versions: Vec<(String, String)>) -> R
     }
 }
 
+/// Runs every check in turn. Blocking: call from a blocking thread.
+pub fn run(app_id: &str, paths: &AppPaths, versions: Vec<(String, String)>) -> Report {
+    let checks = plan().into_iter().map(|s| s.run(app_id, paths)).collect();
+    report(app_id, checks, versions)
+}
+
 /// A folder is fine when it exists (or can be created) and a file can be written in it.
-fn dir_check(key: &str, label: &str, dir: &Path) -> Check {
+fn dir_writable(dir: &Path) -> (bool, Msg) {
     let result = std::fs::create_dir_all(dir).and_then(|_| {
         let probe = dir.join(".switchboard-write-probe");
         std::fs::write(&probe, b"ok")?;
         std::fs::remove_file(&probe)
     });
-    Check {
-        key: key.into(),
-        label: Msg::new(label),
-        ok: result.is_ok(),
-        value: Some(dir.display().to_string()),
-        detail: match result {
-            Ok(()) => Msg::new("doctor-writable"),
-            Err(e) => Msg::new("doctor-not-writable").arg("reason", e.to_string()),
-        },
+    match result {
+        Ok(()) => (true, Msg::new("doctor-writable")),
+        Err(e) => (false, Msg::new("doctor-not-writable").arg("reason", e.to_string())),
     }
 }
 
@@ -92,13 +140,17 @@ mod tests {
     #[test]
     fn reports_writable_and_unwritable_folders() {
         let dir = tempfile::tempdir().unwrap();
-        let ok = dir_check("dataDir", "doctor-data-dir", &dir.path().join("new/sub"));
-        assert!(ok.ok, "{ok:?}");
-        assert!(dir.path().join("new/sub").is_dir());
-        // A file where a folder should be: cannot be created.
         let file = dir.path().join("file");
         std::fs::write(&file, b"x").unwrap();
-        let bad = dir_check("logDir", "doctor-log-dir", &file.join("logs"));
+        let paths = AppPaths {
+            data_dir: dir.path().join("new/sub"),
+            // A file where a folder should be: cannot be created.
+            log_dir: file.join("logs"),
+        };
+        let ok = CheckStep::DataDir.run("app", &paths);
+        assert!(ok.ok, "{ok:?}");
+        assert!(dir.path().join("new/sub").is_dir());
+        let bad = CheckStep::LogDir.run("app", &paths);
         assert!(!bad.ok);
         assert_eq!(bad.detail.id, "doctor-not-writable");
     }

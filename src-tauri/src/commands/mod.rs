@@ -1,0 +1,7 @@
+//! IPC commands, one file per area. Each decodes its input, calls a domain crate and
+//! encodes the result or an `IpcError`. No logic lives here.
+
+pub mod app;
+pub mod doctor;
+pub mod prefs;
+pub mod tasks;
