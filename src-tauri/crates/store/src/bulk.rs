@@ -177,7 +177,7 @@ impl Store {
         }
         let value: Value = serde_json::from_str(&value)?;
         let items: Vec<(String, Option<String>)> = tx
-            .prepare("SELECT channel_id, before FROM bulk_items WHERE batch_id = ?1 ORDER BY rowid")?
+            .prepare("SELECT channel_id, before FROM bulk_items WHERE batch_id = ?1 ORDER BY channel_id")?
             .query_map([batch_id], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<Result<_, _>>()?;
         let now = now_ms();
