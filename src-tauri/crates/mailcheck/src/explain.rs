@@ -1,0 +1,179 @@
+//! Failures in the user's terms: a Fluent message (what happened + what to do) and the
+//! form fields to highlight. One function per situation, so the same cause always reads
+//! the same in IMAP and SMTP, and tests can assert on ids and fields, never on text.
+
+use crate::step::Failure;
+use std::time::Duration;
+use switchboard_core::Msg;
+
+/// `imap` + `port` → `imap.port`.
+pub fn field(proto: &str, name: &str) -> String {
+    format!("{proto}.{name}")
+}
+
+fn fields(proto: &str, names: &[&str]) -> Vec<String> {
+    names.iter().map(|n| field(proto, n)).collect()
+}
+
+fn fail(id: &str, proto: &str, names: &[&str]) -> Failure {
+    Failure::new(Msg::new(id).arg("protocol", proto.to_uppercase()), &fields(proto, names))
+}
+
+fn secs(d: Duration) -> f64 {
+    (d.as_secs_f64() * 10.0).round() / 10.0
+}
+
+pub fn bad_host(proto: &str, host: &str) -> Failure {
+    let mut f = fail("mailcheck-host-invalid", proto, &["host"]);
+    f.message = f.message.arg("host", host);
+    f
+}
+
+pub fn resolve(proto: &str, host: &str) -> Failure {
+    let mut f = fail("mailcheck-resolve-failed", proto, &["host"]);
+    f.message = f.message.arg("host", host);
+    f
+}
+
+pub fn connect(proto: &str, e: &std::io::Error) -> Failure {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        ConnectionRefused => fail("mailcheck-connect-refused", proto, &["host", "port"]),
+        NetworkUnreachable | HostUnreachable => fail("mailcheck-connect-unreachable", proto, &["host"]),
+        _ => {
+            let mut f = fail("mailcheck-connect-failed", proto, &["host", "port"]);
+            f.message = f.message.arg("error", e.to_string());
+            f
+        }
+    }
+}
+
+pub fn connect_timeout(proto: &str, d: Duration) -> Failure {
+    let mut f = fail("mailcheck-connect-timeout", proto, &["host", "port"]);
+    f.message = f.message.arg("seconds", secs(d));
+    f
+}
+
+pub fn ca_file(proto: &str, path: &str, error: &str) -> Failure {
+    let mut f = fail("mailcheck-ca-file-unreadable", proto, &["ca_file"]);
+    f.message = f.message.arg("path", path).arg("error", error);
+    f
+}
+
+/// A certificate that does not verify; `kind` names the problem (unknown-issuer, expired,
+/// not-yet-valid, revoked, invalid).
+pub fn cert(proto: &str, kind: &str) -> Failure {
+    fail(&format!("mailcheck-cert-{kind}"), proto, &["ssl_verify_mode"])
+}
+
+pub fn cert_name(proto: &str) -> Failure {
+    fail("mailcheck-cert-name-mismatch", proto, &["host", "ssl_verify_mode"])
+}
+
+pub fn tls_to_plaintext(proto: &str) -> Failure {
+    fail("mailcheck-tls-plaintext-port", proto, &["ssl", "port"])
+}
+
+pub fn tls_refused(proto: &str) -> Failure {
+    fail("mailcheck-tls-refused", proto, &["ssl", "starttls", "port"])
+}
+
+pub fn tls_closed(proto: &str) -> Failure {
+    fail("mailcheck-tls-closed", proto, &["ssl", "port"])
+}
+
+pub fn tls_other(proto: &str) -> Failure {
+    fail("mailcheck-tls-failed", proto, &["ssl", "ssl_verify_mode"])
+}
+
+pub fn tls_timeout(proto: &str, d: Duration) -> Failure {
+    let mut f = fail("mailcheck-tls-timeout", proto, &["ssl", "port"]);
+    f.message = f.message.arg("seconds", secs(d));
+    f
+}
+
+/// Verification off: the step passes, with a warning the user cannot miss.
+pub fn verify_off(proto: &str) -> (Msg, Vec<String>) {
+    (
+        Msg::new("mailcheck-verify-off").arg("protocol", proto.to_uppercase()),
+        fields(proto, &["ssl_verify_mode"]),
+    )
+}
+
+/// No greeting in time: on a plaintext connection this is the classic sign of a port
+/// that expects TLS from the first byte.
+pub fn greeting_timeout(proto: &str, tls: bool, d: Duration) -> Failure {
+    let id = if tls { "mailcheck-greeting-timeout" } else { "mailcheck-greeting-timeout-plain" };
+    let mut f = fail(id, proto, &["ssl", "port"]);
+    f.message = f.message.arg("seconds", secs(d));
+    f
+}
+
+pub fn greeting_unexpected(proto: &str) -> Failure {
+    fail("mailcheck-greeting-unexpected", proto, &["host", "port"])
+}
+
+pub fn greeting_refused(proto: &str) -> Failure {
+    fail("mailcheck-greeting-refused", proto, &["host"])
+}
+
+pub fn closed(proto: &str) -> Failure {
+    fail("mailcheck-connection-closed", proto, &["ssl", "port"])
+}
+
+pub fn starttls_not_offered(proto: &str) -> Failure {
+    fail("mailcheck-starttls-not-offered", proto, &["starttls", "ssl", "port"])
+}
+
+pub fn auth_failed(proto: &str) -> Failure {
+    fail("mailcheck-auth-failed", proto, &["username", "password"])
+}
+
+pub fn auth_needs_tls(proto: &str) -> Failure {
+    fail("mailcheck-auth-needs-tls", proto, &["ssl", "starttls"])
+}
+
+pub fn auth_no_mechanism(proto: &str) -> Failure {
+    fail("mailcheck-auth-no-mechanism", proto, &["ssl", "starttls"])
+}
+
+pub fn auth_unavailable(proto: &str) -> Failure {
+    fail("mailcheck-auth-unavailable", proto, &["host"])
+}
+
+pub fn ehlo_rejected(proto: &str) -> Failure {
+    fail("mailcheck-ehlo-rejected", proto, &["helo_domain"])
+}
+
+pub fn protocol_error(proto: &str, error: impl std::fmt::Display) -> Failure {
+    let mut f = fail("mailcheck-protocol-error", proto, &[]);
+    f.message = f.message.arg("error", error.to_string());
+    f
+}
+
+pub fn step_timeout(proto: &str, d: Duration) -> Failure {
+    let mut f = fail("mailcheck-step-timeout", proto, &[]);
+    f.message = f.message.arg("seconds", secs(d));
+    f
+}
+
+pub fn folder_missing(folder: &str, field_name: &str) -> Failure {
+    Failure::new(
+        Msg::new("mailcheck-folder-missing").arg("folder", folder),
+        &[field("imap", field_name)],
+    )
+}
+
+pub fn send_rejected() -> Failure {
+    Failure::new(
+        Msg::new("mailcheck-send-rejected"),
+        &["imap_smtp.email".to_owned(), field("smtp", "username")],
+    )
+}
+
+pub fn round_trip_timeout(d: Duration) -> Failure {
+    Failure::new(
+        Msg::new("mailcheck-roundtrip-timeout").arg("seconds", secs(d)),
+        &["imap_smtp.email".to_owned()],
+    )
+}

@@ -1,0 +1,42 @@
+//! Resolve and connect, the first two steps of both protocols.
+
+use crate::explain;
+use crate::step::Failure;
+use std::net::SocketAddr;
+use tokio::net::TcpStream;
+
+pub async fn resolve(proto: &str, host: &str, port: u16) -> Result<Vec<SocketAddr>, Failure> {
+    let host = host.trim();
+    if host.is_empty() {
+        return Err(explain::bad_host(proto, host));
+    }
+    let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host, port))
+        .await
+        .map_err(|e| explain::resolve(proto, host).with_reply(e.to_string()))?
+        .collect();
+    if addrs.is_empty() {
+        return Err(explain::resolve(proto, host));
+    }
+    Ok(addrs)
+}
+
+/// Tries each address in turn (IPv6 and IPv4 as the resolver ordered them); the step's
+/// timeout bounds the whole attempt.
+pub async fn connect(proto: &str, addrs: &[SocketAddr]) -> Result<TcpStream, Failure> {
+    let mut last = None;
+    for addr in addrs {
+        match TcpStream::connect(addr).await {
+            Ok(s) => {
+                let _ = s.set_nodelay(true);
+                return Ok(s);
+            }
+            Err(e) => last = Some((addr, e)),
+        }
+    }
+    let (addr, e) = last.expect("at least one address");
+    Err(explain::connect(proto, &e).with_reply(format!("{addr}: {e}")))
+}
+
+pub fn list_addrs(addrs: &[SocketAddr]) -> String {
+    addrs.iter().map(|a| a.ip().to_string()).collect::<Vec<_>>().join(", ")
+}

@@ -1,0 +1,268 @@
+//! The values on screen, as the diagnosis receives them. Field names follow the form's
+//! dotted paths (`imap.host`, `smtp.helo_domain`, `postmark.api_key`) so that a failure
+//! can name the fields to highlight; passwords stay in `Sensitive` end to end.
+
+use serde::Deserialize;
+use std::time::Duration;
+use switchboard_core::Sensitive;
+use ts_rs::TS;
+
+/// How the connection is secured, derived from the form's two switches
+/// (`ssl` = implicit TLS, `starttls`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum Security {
+    /// TLS from the first byte (IMAPS 993, SMTPS 465).
+    Tls,
+    /// Plain text first, then the STARTTLS command (IMAP 143, submission 587).
+    Starttls,
+    /// No encryption at all.
+    None,
+}
+
+impl Security {
+    /// The platform stores two booleans; implicit TLS wins when both are on, as it does on
+    /// the platform (the TLS handshake happens before any STARTTLS could be sent).
+    pub fn from_switches(ssl: bool, starttls: bool) -> Security {
+        match (ssl, starttls) {
+            (true, _) => Security::Tls,
+            (false, true) => Security::Starttls,
+            (false, false) => Security::None,
+        }
+    }
+}
+
+/// SSL verification modes as the platform knows them. They are OpenSSL's flags: on the
+/// client side only NONE changes anything (no verification); PEER, CLIENT_ONCE and
+/// FAIL_IF_NO_PEER_CERT all verify the server's certificate, like the empty value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, Deserialize, TS)]
+#[ts(export)]
+pub enum SslVerifyMode {
+    #[default]
+    #[serde(rename = "")]
+    Default,
+    #[serde(rename = "NONE")]
+    None,
+    #[serde(rename = "PEER")]
+    Peer,
+    #[serde(rename = "CLIENT_ONCE")]
+    ClientOnce,
+    #[serde(rename = "FAIL_IF_NO_PEER_CERT")]
+    FailIfNoPeerCert,
+}
+
+impl SslVerifyMode {
+    pub fn verifies(self) -> bool {
+        self != SslVerifyMode::None
+    }
+
+    /// Parses the platform's spelling (case-insensitive; empty = default).
+    pub fn parse(s: &str) -> Option<SslVerifyMode> {
+        Some(match s.trim().to_ascii_uppercase().as_str() {
+            "" => SslVerifyMode::Default,
+            "NONE" => SslVerifyMode::None,
+            "PEER" => SslVerifyMode::Peer,
+            "CLIENT_ONCE" => SslVerifyMode::ClientOnce,
+            "FAIL_IF_NO_PEER_CERT" => SslVerifyMode::FailIfNoPeerCert,
+            _ => return None,
+        })
+    }
+}
+
+/// What both protocols share: where the server is and how to secure the connection.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct ServerSettings {
+    pub host: String,
+    pub port: u16,
+    pub username: String,
+    #[ts(type = "string")]
+    pub password: Sensitive<String>,
+    /// Implicit TLS switch.
+    #[serde(default)]
+    pub ssl: bool,
+    #[serde(default)]
+    pub starttls: bool,
+    #[serde(default)]
+    pub ssl_verify_mode: SslVerifyMode,
+    /// A PEM file of extra trusted certificates (a company CA), added to the system's.
+    #[serde(default)]
+    #[ts(optional)]
+    pub ca_file: Option<String>,
+}
+
+impl ServerSettings {
+    pub fn security(&self) -> Security {
+        Security::from_switches(self.ssl, self.starttls)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct ImapSettings {
+    #[serde(flatten)]
+    pub server: ServerSettings,
+    /// "Folders to synchronize": decoded names as shown in the picker (raw modified UTF-7
+    /// names are accepted too).
+    #[serde(default)]
+    pub folders: Vec<String>,
+    /// "Folder for sent messages".
+    #[serde(default)]
+    #[ts(optional)]
+    pub sent_folder: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct SmtpSettings {
+    #[serde(flatten)]
+    pub server: ServerSettings,
+    /// EHLO name; empty means `localhost`.
+    #[serde(default)]
+    #[ts(optional)]
+    pub helo_domain: Option<String>,
+}
+
+impl SmtpSettings {
+    pub fn helo(&self) -> String {
+        match self.helo_domain.as_deref().map(str::trim) {
+            Some(d) if !d.is_empty() => d.to_owned(),
+            _ => "localhost".to_owned(),
+        }
+    }
+}
+
+pub const POSTMARK_API: &str = "https://api.postmarkapp.com";
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct PostmarkSettings {
+    #[ts(type = "string")]
+    pub api_key: Sensitive<String>,
+    /// The API's base URL; tests point it at a local stand-in.
+    #[serde(default)]
+    #[ts(optional)]
+    pub base_url: Option<String>,
+}
+
+/// Per-step time limits. Each network step has its own bound so a silent server never
+/// hangs anything; the round trip waits longer because delivery is asynchronous.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct Timeouts {
+    #[serde(default = "default_connect_ms")]
+    pub connect_ms: u64,
+    #[serde(default = "default_step_ms")]
+    pub step_ms: u64,
+    #[serde(default = "default_round_trip_ms")]
+    pub round_trip_ms: u64,
+}
+
+fn default_connect_ms() -> u64 {
+    10_000
+}
+fn default_step_ms() -> u64 {
+    15_000
+}
+fn default_round_trip_ms() -> u64 {
+    30_000
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Timeouts {
+            connect_ms: default_connect_ms(),
+            step_ms: default_step_ms(),
+            round_trip_ms: default_round_trip_ms(),
+        }
+    }
+}
+
+impl Timeouts {
+    /// The same bound for every step (the CLI's `--timeout`), connect included.
+    pub fn uniform(d: Duration) -> Timeouts {
+        let ms = d.as_millis() as u64;
+        Timeouts {
+            connect_ms: ms,
+            step_ms: ms,
+            round_trip_ms: ms.max(default_round_trip_ms()),
+        }
+    }
+    pub fn connect(&self) -> Duration {
+        Duration::from_millis(self.connect_ms)
+    }
+    pub fn step(&self) -> Duration {
+        Duration::from_millis(self.step_ms)
+    }
+    pub fn round_trip(&self) -> Duration {
+        Duration::from_millis(self.round_trip_ms)
+    }
+}
+
+/// Everything one "Test" press checks. Absent sections are not tested.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct MailSettings {
+    /// The channel's own address (`imap_smtp.email`): recipient of the round-trip message.
+    #[serde(default)]
+    #[ts(optional)]
+    pub address: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub imap: Option<ImapSettings>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub smtp: Option<SmtpSettings>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub postmark: Option<PostmarkSettings>,
+    /// Send a test message to `address` over SMTP and fetch it back over IMAP.
+    #[serde(default)]
+    pub round_trip: bool,
+    #[serde(default)]
+    pub timeouts: Timeouts,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn switches_map_to_security() {
+        assert_eq!(Security::from_switches(true, false), Security::Tls);
+        assert_eq!(Security::from_switches(true, true), Security::Tls);
+        assert_eq!(Security::from_switches(false, true), Security::Starttls);
+        assert_eq!(Security::from_switches(false, false), Security::None);
+    }
+
+    #[test]
+    fn verify_modes_use_the_platform_spelling() {
+        let m: SslVerifyMode = serde_json::from_str("\"FAIL_IF_NO_PEER_CERT\"").unwrap();
+        assert_eq!(m, SslVerifyMode::FailIfNoPeerCert);
+        let m: SslVerifyMode = serde_json::from_str("\"\"").unwrap();
+        assert_eq!(m, SslVerifyMode::Default);
+        assert!(!SslVerifyMode::None.verifies());
+        assert!(SslVerifyMode::ClientOnce.verifies());
+        assert_eq!(SslVerifyMode::parse("none"), Some(SslVerifyMode::None));
+        assert_eq!(SslVerifyMode::parse("bogus"), None);
+    }
+
+    #[test]
+    fn settings_deserialize_from_the_form_shape() {
+        let s: MailSettings = serde_json::from_value(serde_json::json!({
+            "imap": {"host": "h", "port": 993, "username": "u", "password": "pw", "ssl": true,
+                     "folders": ["INBOX"], "sent_folder": "Sent"},
+            "smtp": {"host": "h", "port": 587, "username": "u", "password": "pw", "starttls": true}
+        }))
+        .unwrap();
+        let imap = s.imap.unwrap();
+        assert_eq!(imap.server.security(), Security::Tls);
+        assert_eq!(imap.server.password.expose(), "pw");
+        let smtp = s.smtp.unwrap();
+        assert_eq!(smtp.server.security(), Security::Starttls);
+        assert_eq!(smtp.helo(), "localhost");
+        assert_eq!(s.timeouts.connect_ms, 10_000);
+        assert!(!format!("{:?}", smtp.server).contains("pw\""));
+    }
+}

@@ -1,0 +1,231 @@
+//! Runs the steps of one protocol: each step is announced (Running), bounded by its own
+//! timeout and the shared cancellation token, timed, and recorded with its outcome. After
+//! a failure or a cancellation the remaining planned steps are reported as Skipped, so the
+//! UI never shows a step spinning forever.
+
+use crate::report::{Protocol, StepReport};
+use crate::tap::ReplyLog;
+use std::future::Future;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+use switchboard_core::progress::{bounded, CancellationToken, ProgressEvent, ProgressSink, StepError, StepStatus};
+use switchboard_core::Msg;
+
+/// Called with each finished step (fields and server reply included), beside the
+/// `ProgressSink`, whose event shape is shared with other long tasks.
+pub type StepListener = dyn Fn(&StepReport) + Send + Sync;
+
+/// A step that did not succeed: what to tell the user and which fields to highlight.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    pub message: Msg,
+    pub fields: Vec<String>,
+    /// Set when the reply did not come through the tapped stream (HTTP, lettre errors).
+    pub reply: Option<String>,
+}
+
+impl Failure {
+    pub fn new(message: Msg, fields: &[String]) -> Failure {
+        Failure {
+            message,
+            fields: fields.to_vec(),
+            reply: None,
+        }
+    }
+    pub fn with_reply(mut self, reply: impl Into<String>) -> Failure {
+        self.reply = Some(reply.into());
+        self
+    }
+}
+
+/// A successful step's extras.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Done {
+    pub message: Option<Msg>,
+    /// Success with a caveat (verification off): StepStatus::Warning.
+    pub warning: bool,
+    pub fields: Vec<String>,
+    pub reply: Option<String>,
+}
+
+impl Done {
+    pub fn note(message: Msg) -> Done {
+        Done {
+            message: Some(message),
+            ..Done::default()
+        }
+    }
+    pub fn warn(message: Msg, fields: &[String]) -> Done {
+        Done {
+            message: Some(message),
+            warning: true,
+            fields: fields.to_vec(),
+            reply: None,
+        }
+    }
+}
+
+/// The step did not succeed; the caller stops this protocol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stop;
+
+pub struct Shared<'a> {
+    pub sink: &'a dyn ProgressSink,
+    pub listener: Option<&'a StepListener>,
+    pub cancel: &'a CancellationToken,
+    pub steps: &'a Mutex<Vec<StepReport>>,
+    /// Secrets to scrub from any server reply before it is recorded.
+    pub secrets: Vec<String>,
+}
+
+pub struct Recorder<'a> {
+    pub shared: &'a Shared<'a>,
+    pub protocol: Protocol,
+    /// Step keys planned for this protocol, to report the untouched ones as Skipped.
+    plan: Vec<String>,
+    reached: Vec<String>,
+    pub replies: ReplyLog,
+}
+
+impl<'a> Recorder<'a> {
+    pub fn new(shared: &'a Shared<'a>, protocol: Protocol, plan: Vec<String>) -> Recorder<'a> {
+        Recorder {
+            shared,
+            protocol,
+            plan,
+            reached: Vec::new(),
+            replies: ReplyLog::default(),
+        }
+    }
+
+    pub fn cancel(&self) -> &CancellationToken {
+        self.shared.cancel
+    }
+
+    pub fn label(step: &str) -> Msg {
+        // `imap.select:Sent` → `mailcheck-step-imap-select` with the folder as argument.
+        let (base, arg) = match step.split_once(':') {
+            Some((b, a)) => (b, Some(a)),
+            None => (step, None),
+        };
+        let m = Msg::new(format!("mailcheck-step-{}", base.replace(['.', '_'], "-")));
+        match arg {
+            Some(a) => m.arg("folder", a),
+            None => m,
+        }
+    }
+
+    fn emit(&self, step: &str, status: StepStatus, duration_ms: Option<u64>, detail: Option<Msg>) {
+        self.shared.sink.emit(ProgressEvent::Step {
+            step: step.to_owned(),
+            label: Self::label(step),
+            status,
+            duration_ms,
+            detail,
+        });
+    }
+
+    fn record(&mut self, report: StepReport) {
+        self.reached.push(report.step.clone());
+        self.emit(&report.step, report.status, Some(report.duration_ms), report.message.clone());
+        if let Some(l) = self.shared.listener {
+            l(&report);
+        }
+        self.shared.steps.lock().unwrap().push(report);
+    }
+
+    fn scrub(&self, text: String) -> String {
+        crate::tap::scrub(&text, &self.shared.secrets)
+    }
+
+    /// Runs one step. `on_timeout` explains a step that ran out of time (its meaning
+    /// depends on the step: a silent port, a TLS port spoken to in plain text, ...).
+    pub async fn run<T>(
+        &mut self,
+        step: &str,
+        limit: Duration,
+        on_timeout: impl FnOnce(Duration) -> Failure,
+        fut: impl Future<Output = Result<(T, Done), Failure>>,
+    ) -> Result<T, Stop> {
+        self.emit(step, StepStatus::Running, None, None);
+        self.replies.clear();
+        let start = Instant::now();
+        let result = bounded(self.shared.cancel, limit, fut).await;
+        let duration_ms = start.elapsed().as_millis() as u64;
+        let tapped = self.replies.take();
+        let base = StepReport {
+            protocol: self.protocol,
+            step: step.to_owned(),
+            label: Self::label(step),
+            status: StepStatus::Ok,
+            duration_ms,
+            fields: vec![],
+            message: None,
+            server_reply: None,
+        };
+        let reply = |own: Option<String>| -> Option<String> {
+            let text = own.or(tapped.clone()).filter(|t| !t.trim().is_empty())?;
+            Some(text.trim_end().to_owned())
+        };
+        match result {
+            Ok((value, done)) => {
+                let server_reply = reply(done.reply).map(|r| self.scrub(r));
+                self.record(StepReport {
+                    status: if done.warning { StepStatus::Warning } else { StepStatus::Ok },
+                    fields: done.fields,
+                    message: done.message,
+                    server_reply,
+                    ..base
+                });
+                Ok(value)
+            }
+            Err(e) => {
+                let (status, failure) = match e {
+                    StepError::Cancelled => (
+                        StepStatus::Cancelled,
+                        Failure::new(Msg::new("mailcheck-cancelled"), &[]),
+                    ),
+                    StepError::TimedOut(d) => (StepStatus::Failed, on_timeout(d)),
+                    StepError::Failed(f) => (StepStatus::Failed, f),
+                };
+                let server_reply = reply(failure.reply).map(|r| self.scrub(r));
+                self.record(StepReport {
+                    status,
+                    fields: failure.fields,
+                    message: Some(failure.message),
+                    server_reply,
+                    ..base
+                });
+                self.skip_rest();
+                Err(Stop)
+            }
+        }
+    }
+
+    /// Records a step that was not run, with the reason.
+    pub fn skip(&mut self, step: &str, why: Msg) {
+        self.record(StepReport {
+            protocol: self.protocol,
+            step: step.to_owned(),
+            label: Self::label(step),
+            status: StepStatus::Skipped,
+            duration_ms: 0,
+            fields: vec![],
+            message: Some(why),
+            server_reply: None,
+        });
+    }
+
+    /// Reports every planned step not reached yet as Skipped.
+    pub fn skip_rest(&mut self) {
+        let rest: Vec<String> = self
+            .plan
+            .iter()
+            .filter(|k| !self.reached.contains(k))
+            .cloned()
+            .collect();
+        for k in rest {
+            self.skip(&k, Msg::new("mailcheck-skipped-after-failure"));
+        }
+    }
+}
