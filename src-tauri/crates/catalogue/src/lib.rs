@@ -14,6 +14,7 @@
 mod decl;
 pub mod ids;
 pub mod document;
+pub mod examples;
 pub mod kinds;
 pub mod model;
 pub mod queue;
@@ -26,6 +27,7 @@ pub mod validate;
 pub mod variables;
 
 pub use document::{defaults, get, kind_of, name_of, secret_paths};
+pub use examples::example_document;
 pub use model::{ApiConv, ApiField, EnumOption, Field, FieldType, Kind, RefSource, Section};
 pub use queue::queue_slots;
 pub use reference::{sample_reference_data, ReferenceData};

@@ -138,10 +138,11 @@ pub enum ActionKind {
 pub enum FieldType {
     Bool,
     Int {
-        #[ts(optional)]
+        // JSON numbers, not bigint: serde_json writes i64 as a plain number.
+        #[ts(optional, as = "Option<f64>")]
         #[serde(skip_serializing_if = "Option::is_none")]
         min: Option<i64>,
-        #[ts(optional)]
+        #[ts(optional, as = "Option<f64>")]
         #[serde(skip_serializing_if = "Option::is_none")]
         max: Option<i64>,
     },

@@ -1,0 +1,43 @@
+//! Every label, help, option and variable id the declarations use is defined in both
+//! catalogue.ftl files, and the guide's French wording is the French label.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn ids(lang: &str) -> (BTreeSet<String>, String) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../i18n/{lang}/catalogue.ftl"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let set = text
+        .lines()
+        .filter_map(|l| l.split_once(" = ").map(|(id, _)| id))
+        .filter(|id| id.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+        .map(str::to_owned)
+        .collect();
+    (set, text)
+}
+
+#[test]
+fn every_declared_id_exists_in_french_and_english() {
+    let used = switchboard_catalogue::ids::fluent_ids();
+    assert!(used.len() > 300, "{}", used.len());
+    for lang in ["fr", "en"] {
+        let (defined, _) = ids(lang);
+        let missing: Vec<_> = used.difference(&defined).collect();
+        assert!(missing.is_empty(), "{lang}: missing {missing:?}");
+    }
+}
+
+#[test]
+fn french_labels_use_the_guides_wording() {
+    let (_, fr) = ids("fr");
+    for line in [
+        "cat-routing-sla-expired-strategy = Stratégie SLA expirée",
+        "cat-imap-folders = Dossiers à synchroniser",
+        "cat-em-advanced-queue-factor = Facteur de file d'attente",
+        "cat-smart-closing-wait-time = Temps d'attente du client",
+        "cat-tapatalk-post-offset = Décalage de publication",
+        "cat-opt-sla-strategy-half = Demi-valeur (5)",
+    ] {
+        assert!(fr.lines().any(|l| l == line), "{line}");
+    }
+}

@@ -1,0 +1,511 @@
+# Channel catalogue: labels and help translate the platform's French admin guide faithfully.
+# Ids: cat-<section>-<setting>, cat-sec-<section>, cat-opt-<group>-<value>.
+
+## Channel kinds
+cat-kind = Channel type
+kind-email = E-mail
+kind-email-help = An e-mail channel can send and receive e-mails in several configuration modes, such as Postmark, IMAP/SMTP, or a hybrid configuration.
+kind-facebook-page = Facebook page
+kind-facebook-page-help = Imports the posts and messages of your company's Facebook page.
+kind-facebook-messenger = Facebook Messenger
+kind-facebook-messenger-help = Imports the Messenger conversations of your company's Facebook page.
+kind-twitter = Twitter
+kind-twitter-help = To retrieve the information needed to configure the Twitter channel's connection settings, you need access to your organization's Twitter account.
+kind-twitter-search = Twitter (Search)
+kind-twitter-search-help = A Twitter (Search) channel lets you import customer messages containing certain hashtags. You can then contact the customers who sent these messages through your Twitter channel. As such, you must also configure a Twitter channel for this channel to work properly.
+kind-instagram = Instagram
+kind-instagram-help = For the platform to connect to the Instagram API, the Instagram account you connect to the platform must be a professional Instagram account.
+kind-whatsapp = WhatsApp
+kind-whatsapp-help = Some details you must enter when configuring a WhatsApp channel cannot be obtained by yourself. Contact your CSM for help connecting your company's WhatsApp Business account to the platform.
+kind-engage-messaging = Engage Messaging
+kind-engage-messaging-help = Engage Messaging is RingCentral's implementation of a chat application that can be embedded in your website and/or mobile app. After clicking Save, you may need to come back to its configuration page to finish configuring it: some settings appear only after the channel has been created.
+kind-channel-sdk = Engage Digital Channel SDK
+kind-channel-sdk-help = The Engage Digital Channel SDK lets your company connect your existing channel to the platform. Contact your CSM for help with the implementation.
+kind-sms = RingCentral SMS/MMS
+kind-sms-help = A RingCentral SMS/MMS channel imports SMS and MMS from your company's RingCentral phone number.
+kind-apple-business-chat = Apple Business Chat
+kind-apple-business-chat-help = Apple Business Chat lets your company add a button to your website, your app, Apple Maps, Safari or Apple's iOS search. This button lets customers talk to your agents using Apple iMessage.
+kind-youtube = YouTube
+kind-youtube-help = This lets you import posts and comments from your company's YouTube channel.
+kind-google-business-messages = Google Business Messages
+kind-google-business-messages-help = Google Business Messages lets your company embed a MESSAGE button in Google search and Google Maps results for your business. Contact your CSM for help configuring Google Business Messages entities.
+kind-google-my-business = Google My Business
+kind-google-my-business-help = Google My Business lets your company add a business profile to search results on Google's search engine and on Google Maps.
+kind-tapatalk = Tapatalk
+kind-tapatalk-help = Imports the posts, private messages and conversations of a Tapatalk-compatible forum.
+kind-viber = Viber
+kind-viber-help = Imports the messages of your company's Viber bot account.
+
+## General settings
+cat-sec-general = General settings
+cat-sec-general-help = General settings are the settings common to all channels.
+cat-general-active = Active
+cat-general-active-help = Lets you set the channel as active. This lets the platform import messages from this channel.
+cat-general-hidden-from-stats = Hide channel from statistics
+cat-general-hidden-from-stats-help = Avoids showing this channel's statistics in Analytics.
+cat-general-name = Name
+cat-general-name-help = The channel's name. It is recommended to include the channel type, such as Facebook, Twitter or Engage Chat.
+cat-general-community = Community
+cat-general-community-help = The community the channel belongs to. Set by default when only one configured community can support the channel.
+cat-general-icon-colour = Icon colour
+cat-general-icon-colour-help = The colour of the channel's icon. This helps you identify and group channels.
+cat-general-business-hours = Business hours
+cat-general-business-hours-help = The business hours that apply to this channel, if business hours are defined on the platform. Each channel can be given its own business hours profile.
+cat-general-channel-group = Channel group
+cat-general-channel-group-help = The channel group the channel belongs to. Its default capacity is part of Engage Messaging's queue slot calculation.
+cat-general-sender-name = Sender name
+cat-general-sender-name-help = The variables that will show an agent's name when sending messages to a customer on this channel. The tooltip in the user interface shows the variables you can use.
+
+## Message settings
+cat-sec-messages = Message settings
+cat-sec-messages-help = Let's look at the settings for managing messaging.
+cat-messages-default-categories = Default categories
+cat-messages-default-categories-help = Categorizes all messages of this channel with default categories.
+cat-messages-agent-default-categories = Default categories (agent messages)
+cat-messages-agent-default-categories-help = Categorizes all messages sent by agents on this channel with default categories.
+cat-messages-ignore-older-than-days = Ignore content older than
+cat-messages-ignore-older-than-days-help = Automatically ignores new messages older than the defined period. The period is counted in calendar days.
+cat-messages-thread-inclusion = Time for thread inclusion
+cat-messages-thread-inclusion-help = Sets the aggregation interval of private messages. If this field is left empty, each new message from the same customer on the same source creates a new thread.
+
+## Signatures
+cat-sec-signatures = Signatures
+cat-sec-signatures-help = A signature is information automatically added to each agent message. For example, you can add business hours, a URL or the agent's name and role.
+cat-signatures-language = Language
+cat-signatures-language-help = The signature's language.
+cat-signatures-body = Signature
+cat-signatures-body-help = The signature itself. You can use variables in the signature to further personalize the signature message.
+
+## Automatic messages
+cat-sec-auto-messages = Automatic messages
+cat-sec-auto-messages-help = Automatic messages are messages generated by the platform and shown to customers waiting for an answer. They are very similar to comfort messages in an inbound contact centre's queuing system. Many different automatic messages can be created and used at the same time.
+cat-auto-messages-messages = Automatic messages
+cat-auto-messages-messages-language = Language
+cat-auto-messages-messages-language-help = The automatic message's language.
+cat-auto-messages-messages-context = Context
+cat-auto-messages-messages-context-help = The type of automatic message.
+cat-opt-auto-context-first-message-from-user = First message
+cat-opt-auto-context-first-message-from-user-help = Automatically sends the message when the message is received by the platform.
+cat-opt-auto-context-out-of-office-hours-message = Message outside office hours
+cat-opt-auto-context-out-of-office-hours-message-help = Automatically sends the message when a message is imported after business hours.
+cat-auto-messages-messages-body = Message
+cat-auto-messages-messages-body-help = The automatic message itself. You can add personalized information to the message with variables.
+cat-auto-messages-reply-first-message = Enable replies to first messages
+cat-auto-messages-reply-first-message-help = Enables replies to automatic first messages.
+cat-auto-messages-reply-out-of-hours = Enable replies to messages outside business hours
+cat-auto-messages-reply-out-of-hours-help = Allows replies to automatic messages sent outside office hours/after business hours.
+cat-auto-messages-delay-first-message = Time between two messages (first message)
+cat-auto-messages-delay-first-message-help = How long the system waits before sending the first automatic message after receiving the customer's message. Keep the default value (0s) to disable this setting.
+cat-auto-messages-delay-out-of-hours = Time between two messages (message outside office hours)
+cat-auto-messages-delay-out-of-hours-help = How long the system waits before sending the automatic message outside office hours after the first automatic message was sent. Keep the default value (0s) to disable this setting.
+
+## Language settings
+cat-sec-language = Language settings
+cat-sec-language-help = Let's look at the settings of the languages used on the platform for the channel.
+cat-language-default-language = Default content language
+cat-language-default-language-help = The channel's default language. This value is used if the language of the original message cannot be determined or was not set by the customer.
+cat-language-auto-detect = Automatic detection of content language
+cat-language-auto-detect-help = Check this box to enable automatic detection of the language of the customer's message. In Routing mode, messages can be assigned to agents with that language skill. In the Inbox view, folders can be created based on the languages supported for your centre.
+cat-language-languages-to-detect = Languages to detect
+cat-language-languages-to-detect-help = The languages you want the system to detect when Automatic detection of content language is on.
+
+## Routing settings
+cat-sec-routing = Routing settings
+cat-sec-routing-help = In Routing mode, interactions are tasks distributed directly to agents using the prioritization settings you configure.
+cat-routing-default-priority = Default priority for interactions
+cat-routing-default-priority-help = Lets you manually set the channel's priority when routing messages to agents. Larger numbers mean higher priorities. For example, a channel with a priority value of 2 has a higher priority than a channel with a priority value of 1.
+cat-routing-sla = SLA
+cat-routing-sla-help = The service level agreement (SLA) is the targeted response time for the channel. To manage task priority, an SLA score is assigned, ranging from 0 to 10: 0 when the message is imported into the platform, 10 when the service level target is reached.
+cat-routing-sla-expired-strategy = Expired SLA strategy
+cat-routing-sla-expired-strategy-help = The threshold for resetting a message's priority once the SLA is exceeded.
+cat-opt-sla-strategy-max = Capped at max. (10)
+cat-opt-sla-strategy-max-help = The message stays at top priority and is handled in order of receipt unless other channels have a higher priority.
+cat-opt-sla-strategy-half = Half value (5)
+cat-opt-sla-strategy-half-help = Resets the message's priority to 5. Other messages with a higher priority may be handled before this message.
+cat-opt-sla-strategy-base = Back to base priority (0)
+cat-opt-sla-strategy-base-help = Resets the priority the message had when it was imported. Other messages with a higher priority will be handled before this message.
+cat-routing-case-boost = Priority boost of messages with a case
+cat-routing-case-boost-help = The priority boost of messages in a thread that already had an answer and a customer reply. This boost lets the message reach an agent faster than messages with a lower priority.
+cat-routing-transfer-boost = Priority boost of transferred interactions
+cat-routing-transfer-boost-help = Priority boost for transferred messages. This boost lets transferred messages reach the receiving agent faster than messages with a lower priority.
+
+## Smart conversation closing
+cat-sec-smart-closing = Smart conversation closing
+cat-sec-smart-closing-help = This option is only available for the following channels: Engage Messaging Web (asynchronous), Engage Messaging Mobile, Facebook Messenger and Apple Business Chat.
+cat-smart-closing-enabled = Enable smart conversation closing
+cat-smart-closing-enabled-help = When this option is on, before an agent marks a conversation as resolved or finished, the system sends an automated message asking the customer whether they have other questions or concerns. If the channel requires a disposition category, the agent can choose to send the automated message immediately or wait for the customer to say proactively that they have another question.
+cat-smart-closing-wait-time = Customer wait time
+cat-smart-closing-wait-time-help = How long the system waits for the customer's answer to the automated message, which is followed by two reply buttons: Yes and No. If the customer chooses No or does not answer before the wait time ends, the system automatically marks the conversation as resolved or finished. Enter an integer immediately followed by one of these letters: h for hours, m for minutes or s for seconds. For example, 1h means 1 hour, 2m means 2 minutes and 30s means 30 seconds.
+cat-smart-closing-end-questions = Question to end the conversation
+cat-smart-closing-end-questions-help = An automated message asking the customer whether they have other questions or concerns. It must be answerable with "Yes" or "No", because the platform shows these two words in the chat window as the customer's reply options.
+cat-smart-closing-end-questions-language = Language
+cat-smart-closing-end-questions-language-help = Select the message's language in the Language drop-down menu.
+cat-smart-closing-end-questions-body = Question to end the conversation
+cat-smart-closing-end-questions-body-help = Type the question itself in the Question to end the conversation text box.
+cat-smart-closing-resume-messages = Message to resume the conversation
+cat-smart-closing-resume-messages-help = The automated message asking the customer for more information about their new question or concern.
+cat-smart-closing-resume-messages-language = Language
+cat-smart-closing-resume-messages-language-help = Select the message's language in the Language drop-down menu.
+cat-smart-closing-resume-messages-body = Message to resume the conversation
+cat-smart-closing-resume-messages-body-help = Type the message itself in the Message to resume the conversation text box.
+
+## E-mail
+cat-sec-email = Configuration mode
+cat-sec-email-help = Your organization will choose a mode based on your operational needs, your technical constraints and how fast you want to go live. Depending on your choice, you can configure different sections when creating an e-mail channel.
+cat-email-mode = Configuration mode
+cat-email-mode-help = Postmark, IMAP/SMTP, or a hybrid configuration.
+cat-opt-email-mode-postmark = Postmark
+cat-opt-email-mode-postmark-help = Postmark is a transactional e-mail delivery service.
+cat-opt-email-mode-imap = IMAP/SMTP
+cat-opt-email-mode-imap-help = The platform receives e-mails from your IMAP server and sends them through your SMTP server.
+cat-opt-email-mode-hybrid = Hybrid
+cat-opt-email-mode-hybrid-help = Postmark and IMAP/SMTP together.
+cat-sec-postmark = Postmark settings
+cat-sec-postmark-help = Postmark is a transactional e-mail delivery service.
+cat-postmark-enabled = Enable
+cat-postmark-enabled-help = Check this box to allow Postmark mode for sending and receiving e-mails.
+cat-postmark-address = E-mail address
+cat-postmark-address-help = The e-mail address associated with this account.
+cat-postmark-api-key = API key
+cat-postmark-api-key-help = The API key generated in Postmark and provided to you by RingCentral.
+cat-postmark-open-tracking = Enable open tracking
+cat-postmark-open-tracking-help = Check this box to let agents see a "Read" indicator when the customer reads the agent's e-mail reply.
+cat-sec-imap-smtp = IMAP/SMTP settings
+cat-imap-smtp-email = E-mail address
+cat-imap-smtp-email-help = The e-mail address associated with this account.
+cat-sec-imap = IMAP settings
+cat-sec-imap-help = The IMAP settings must be configured correctly for the platform to receive e-mails from your e-mail provider's server in IMAP/SMTP mode.
+cat-imap-host = Server host
+cat-imap-host-help = The host name or IP address of the incoming IMAP server.
+cat-imap-port = Server port
+cat-imap-port-help = The port number used by the incoming server. The port numbers usually used to receive e-mails over IMAP are 993 and 143.
+cat-imap-use-ssl-tls = Use SSL/TLS
+cat-imap-use-ssl-tls-help = Check this box if your incoming server supports SSL (Secure Sockets Layer) encryption.
+cat-imap-use-start-tls = Use StartTLS
+cat-imap-use-start-tls-help = Check this box if your incoming server supports StartTLS (Opportunistic Transport Layer Security) encryption.
+cat-imap-folders = Folders to synchronize
+cat-imap-folders-help = The names of the folders to synchronize to import e-mails. Once the first synchronization has run, the list of folders is retrieved and you can choose the folders to synchronize by auto-completion. You cannot type folder names manually.
+cat-imap-sent-folder = Folder for "Sent messages"
+cat-imap-sent-folder-help = The name of the folder holding sent messages. Once the first synchronization has run, the list of folders is retrieved and you can choose the folders by auto-completion. You cannot type folder names manually.
+cat-imap-username = User name
+cat-imap-username-help = The user name for this account, for example "john.doe". Some e-mail providers require the full e-mail address as the user name.
+cat-imap-password = Password
+cat-imap-password-help = The password of this account.
+cat-imap-ssl-verify-mode = SSL verification mode
+cat-imap-ssl-verify-mode-help = Lets you verify the client's SSL certificate. Leave this field empty unless the e-mail channel has errors when using StartTLS or SSL/TLS.
+cat-opt-ssl-verify-none = NONE
+cat-opt-ssl-verify-peer = PEER
+cat-opt-ssl-verify-client-once = CLIENT_ONCE
+cat-opt-ssl-verify-fail-if-no-peer-cert = FAIL_IF_NO_PEER_CERT
+cat-sec-smtp = SMTP settings
+cat-sec-smtp-help = The SMTP settings must be configured correctly for the platform to send e-mails to your e-mail provider's server in IMAP/SMTP mode.
+cat-smtp-host = Server host
+cat-smtp-host-help = The host name or IP address of the SMTP server.
+cat-smtp-port = Server port
+cat-smtp-port-help = The port number used by the server. The port numbers usually used for e-mail over SMTP are 465 and 587.
+cat-smtp-use-ssl-tls = Use SSL/TLS
+cat-smtp-use-ssl-tls-help = Check this box if your server supports SSL (Secure Sockets Layer) encryption.
+cat-smtp-use-start-tls = Use StartTLS
+cat-smtp-use-start-tls-help = Check this box if your server supports StartTLS (Opportunistic Transport Layer Security) encryption.
+cat-smtp-username = User name
+cat-smtp-username-help = The user name for this account, for example "john.doe". Some e-mail providers require the full e-mail address as the user name.
+cat-smtp-password = Password
+cat-smtp-password-help = The password of this account.
+cat-smtp-ssl-verify-mode = SSL verification mode
+cat-smtp-ssl-verify-mode-help = Lets you verify the client's SSL certificate. Leave this field empty unless the e-mail channel has errors when using StartTLS or SSL/TLS.
+cat-smtp-helo-domain = Domain
+cat-smtp-helo-domain-help = The domain used for the extended HELO/EHLO command when connecting over ESMTP (Extended Simple Mail Transfer Protocol). This command lets the server identify itself when connecting to another mail server to send an e-mail. The default value is "localhost" (optional).
+cat-sec-email-advanced = Advanced settings
+cat-sec-email-advanced-help = You may also need to configure these settings when creating an e-mail channel.
+cat-email-advanced-threading-heuristics = Heuristic threading
+cat-email-advanced-threading-heuristics-help = Check this box to have the platform look for a matching e-mail for each newly imported e-mail. If an already imported e-mail has the same recipients and subject, the new e-mail is added to the existing thread. You should not select this setting when implementing a form.
+cat-email-advanced-bbcode-parser = E-mail parser (BBCode)
+cat-email-advanced-bbcode-parser-help = Check this box to interpret BBCode tags. Make sure to select this setting when implementing a form. By default, all BBCode tags (even correctly interpreted ones) are shown. To show only unrecognized tags, check Show only unknown BBCode tags, under Settings > Account settings.
+cat-email-advanced-allowlisted-emails = Allow-listed e-mail addresses
+cat-email-advanced-allowlisted-emails-help = List of allowed e-mail addresses. E-mails imported from allowed addresses are handled with special rules. Each newly imported e-mail creates a new thread (no thread aggregation), and each new e-mail is associated with an anonymous identity, unless a "ReplyTo" parameter is given in the e-mail's raw source. Make sure to select this setting when implementing a form.
+cat-email-advanced-spam-threshold = Spam threshold
+cat-email-advanced-spam-threshold-help = Lets you configure the spam detection threshold. When this setting is on, the platform uses the Apache SpamAssassin heuristic rule set, which scores imported e-mails based on their content and characteristics. When an e-mail's score is above the chosen threshold, the message is archived. The stricter the threshold, the higher the risk of archiving legitimate mail.
+cat-opt-spam-disabled = Disabled
+cat-opt-spam-disabled-help = Disables spam detection.
+cat-opt-spam-relaxed = Relaxed
+cat-opt-spam-relaxed-help = Detects spam with a score less than or equal to 10.
+cat-opt-spam-strict = Strict
+cat-opt-spam-strict-help = Detects spam with a score less than or equal to 5.
+cat-email-advanced-attachments-security-level = Attachment security level
+cat-email-advanced-attachments-security-level-help = Lets you specify which types of attachments can be uploaded and downloaded from this e-mail account.
+cat-opt-attachments-strict = Strict
+cat-opt-attachments-strict-help = Allows audio, video, image, text and PDF files (this is the default value).
+cat-opt-attachments-relaxed = Relaxed
+cat-opt-attachments-relaxed-help = Allows every file type allowed in the Strict level, plus Microsoft Office and iWork document files.
+cat-opt-attachments-permissive = Permissive
+cat-opt-attachments-permissive-help = Allows any file type.
+cat-email-advanced-exclude-from-to-cc = Exclude from To/CC
+cat-email-advanced-exclude-from-to-cc-help = Lets you specify the e-mail addresses to exclude from receiving replies.
+
+## Facebook
+cat-sec-facebook = Channel connection settings
+cat-sec-facebook-help = Social network credentials cannot be written through the platform's API: they stay in Switchboard.
+cat-facebook-user-token = User token
+cat-facebook-user-token-help = The Facebook account's access token. To get the token, click the Continue with Facebook button, then sign in with the Facebook account's administrator credentials in the web page that opens. Copy and paste the access token into the User token field.
+cat-facebook-page-id = Page ID
+cat-facebook-page-id-help = The Facebook account's page identifier. You need this identifier and the user token to give the platform access to the Facebook API and data. Copy and paste the identifier into the Page ID field.
+cat-facebook-connect = Get your user token and page identifier
+cat-facebook-connect-help = Click the Continue with Facebook button, then sign in with the Facebook account's administrator credentials in the web page that opens to give the platform access to the Facebook account's data. The page also shows the Facebook account's user token and page identifier.
+cat-facebook-sync-public-posts = Synchronize public posts
+cat-facebook-sync-public-posts-help = Check this box to let the platform import wall posts from the Facebook page. Note that these posts are public and not always related to customer issues.
+cat-facebook-sync-dark-posts = Synchronize dark posts
+cat-facebook-sync-dark-posts-help = Check this box to let the platform import wall posts that are invisible, targeted Facebook ads. These posts do not appear in the account's timeline and are also called unpublished posts.
+cat-facebook-manual-identity = Manage identity assignment manually
+cat-facebook-manual-identity-help = Check this box to stop the platform from automatically assigning the channel's default identity to agents answering customers. When this option is on, an agent needs a Facebook identity to answer customer messages on this channel.
+
+## Twitter
+cat-sec-twitter = Twitter channel connection settings
+cat-sec-twitter-help = Under Get your OAuth token and OAuth token secret, click Continue with Twitter. In the page that opens, click Authorize app. A configuration page opens with the values of the OAuth token, the OAuth token secret and the Twitter ID.
+cat-twitter-oauth-token = OAuth token
+cat-twitter-oauth-token-help = The Twitter account's access token. To get the token, click the Continue with Twitter button, then sign in with the Twitter account's administrator credentials in the web page that opens. Copy and paste the access token into the OAuth token field.
+cat-twitter-oauth-token-secret = OAuth token secret
+cat-twitter-oauth-token-secret-help = The Twitter account's secondary access key. To get the token secret, click the Continue with Twitter button, then sign in with the Twitter account's administrator credentials in the web page that opens. Copy and paste the token secret into the OAuth token secret field.
+cat-twitter-connect = Get your OAuth token and OAuth token secret
+cat-twitter-connect-help = Click the Continue with Twitter button, then sign in with the Twitter account's administrator credentials in the web page that opens to give the platform access to the Twitter account's data. The page also shows the Twitter account's OAuth token and OAuth token secret.
+cat-twitter-allowlisted-usernames = Allow-listed user names
+cat-twitter-allowlisted-usernames-help = The list of allowed Twitter accounts. The platform creates a new thread for each message imported from allowed Twitter accounts. This makes each message more visible to agents. This is useful if your brand has additional Twitter accounts that are not connected to the platform.
+cat-twitter-sync-dm = Synchronize DMs
+cat-twitter-sync-dm-help = Check this box to let the platform import the direct messages sent to the Twitter account.
+cat-twitter-sync-mentions = Synchronize mentions
+cat-twitter-sync-mentions-help = Check this box to let the platform import public messages that include @mentions of the Twitter account.
+cat-twitter-disable-public-replies = Disable public replies from this account
+cat-twitter-disable-public-replies-help = Check this box to disable the public reply button. This forces replies to received messages to be sent as private messages.
+cat-twitter-manual-identity = Manage identity assignment manually
+cat-twitter-manual-identity-help = Check this box to stop the platform from automatically assigning the channel's default identity to agents answering customers. When this option is on, an agent needs a Twitter identity to answer customer messages on this channel.
+cat-sec-followme = FollowMe message settings
+cat-sec-followme-help = Twitter advanced settings. If agents try to send a private message to Twitter users who block direct messages or do not follow the brand, you can send an automated public message asking the customer to follow your account. The private message is sent automatically once the user follows the brand.
+cat-followme-language = Language
+cat-followme-language-help = The FollowMe message's language.
+cat-followme-created-from = Created from
+cat-followme-created-from-help = The FollowMe message's source.
+cat-opt-followme-from-survey = Survey
+cat-opt-followme-from-survey-help = Shows that the message came from a survey.
+cat-opt-followme-from-interface = Interface
+cat-opt-followme-from-interface-help = Shows that the message came from a source other than a survey.
+cat-followme-body = Message
+cat-followme-body-help = The FollowMe message itself.
+cat-sec-twitter-search = Twitter (Search) channel connection settings
+cat-sec-twitter-search-help = You must also configure a Twitter channel for this channel to work properly.
+cat-twitter-search-queries = Search queries
+cat-twitter-search-queries-help = Enter one or more hashtags the platform will detect to select the messages to import. Click the Add icon to add more hashtags.
+cat-twitter-search-twitter-channel = Twitter channel
+cat-twitter-search-twitter-channel-help = The Twitter channel through which you contact the customers who sent these messages.
+
+## Instagram
+cat-sec-instagram = Instagram channel connection settings
+cat-sec-instagram-help = The Instagram account you connect to the platform must be a professional Instagram account. If you need to switch your account to a professional account, see Create a professional account on Instagram.
+cat-instagram-business-account = Instagram professional account
+cat-instagram-business-account-help = The Instagram account's user name.
+cat-instagram-user-token = User token
+cat-instagram-user-token-help = The Instagram account's user token. To get the user token, click the Continue with Facebook button, then sign in with the Instagram account's administrator credentials in the web page that opens.
+cat-instagram-connect = Get your credentials
+cat-instagram-connect-help = Click the Continue with Facebook button, then sign in with the Instagram account's administrator credentials in the web page that opens to give the platform access to the Instagram account's data. The page also shows the account's user token.
+
+## WhatsApp
+cat-sec-whatsapp = WhatsApp channel connection settings
+cat-sec-whatsapp-help = Contact your CSM for help connecting your company's WhatsApp Business account to the platform.
+cat-whatsapp-country-code = Country code
+cat-whatsapp-country-code-help = The country code of your company's WhatsApp Business account phone number.
+cat-whatsapp-phone = Phone number
+cat-whatsapp-phone-help = The phone number of your company's WhatsApp Business account.
+cat-whatsapp-api-url = API URL
+cat-whatsapp-api-url-help = The API's AWS host URL.
+cat-sec-hsm = HSM messages
+cat-sec-hsm-help = WhatsApp lets you create highly structured messages (HSM) as message templates. These templates are the only messages your company's WhatsApp Business account can send to a customer if at least 24 hours have passed since the customer's last message.
+cat-hsm-language = Language
+cat-hsm-language-help = The HSM's language.
+cat-hsm-body = Message
+cat-hsm-body-help = The message itself.
+cat-hsm-namespace = HSM namespace
+cat-hsm-namespace-help = The environment the HSM belongs to. It is specified in your company's WhatsApp manager.
+cat-hsm-element-name = HSM element name
+cat-hsm-element-name-help = The HSM's identifier. It is specified in your company's WhatsApp manager.
+
+## Engage Messaging
+cat-sec-profile = General settings (Engage Messaging)
+cat-sec-profile-help = Although the uploaded image has a square border in the Avatar field, it actually has a round border when it appears in the agent interface and in the customer's chat window.
+cat-profile-avatar = Avatar
+cat-profile-avatar-help = A profile picture customers see in the chat window when agents answer. For best results, use an image of 100 x 100 px. There is no default or placeholder avatar: if you do not upload an image, the agent has no avatar at all.
+cat-sec-scope = Scope configuration
+cat-sec-scope-help = Check the matching option to enable the chat mode(s) your company uses to connect to the platform.
+cat-scope-android = Enable Android messaging
+cat-scope-android-help = Check this option to enable asynchronous messaging in your Android app.
+cat-scope-ios = Enable iOS messaging
+cat-scope-ios-help = Check this option to enable asynchronous messaging in your iOS app.
+cat-scope-web = Enable web messaging
+cat-scope-web-help = Check this option to enable asynchronous messaging on your website.
+cat-scope-live-chat = Enable live chat
+cat-scope-live-chat-help = Check this option to enable real-time messaging on your website.
+cat-sec-customization = Chat customization
+cat-sec-customization-help = You can customize the look of the chat window with these fields.
+cat-customization-css-colours = Custom CSS colours
+cat-customization-css-colours-help = Lets you adjust the colours of the chat window's elements as needed. The setting accepts CSS and SCSS code.
+cat-customization-window-title = Messaging window title
+cat-customization-window-title-help = The chat window's title.
+cat-customization-business-title = Business message title
+cat-customization-business-title-help = The title of the business message. It only appears when the chat window is in floating mode.
+cat-customization-business-subtitle = Business message subtitle
+cat-customization-business-subtitle-help = The subtitle of the business message. It only appears when the chat window is in floating mode.
+cat-customization-window-css = Messaging window CSS
+cat-customization-window-css-help = Lets you adjust the attributes of the chat window's elements as needed.
+cat-customization-custom-languages = Custom languages
+cat-customization-custom-languages-help = Lets you add languages or change the text in existing languages (optional).
+cat-sec-em-advanced = Advanced settings
+cat-sec-em-advanced-help = These settings let you turn on/off or adjust optional Engage Messaging features.
+cat-em-advanced-browsing-content = Enable browsing content
+cat-em-advanced-browsing-content-help = Check this option to show the agent the list of pages of the company's website the customer visited. If this option is off, the agent only sees the name of the page the customer is currently viewing.
+cat-em-advanced-web-notifications = Enable web notifications
+cat-em-advanced-web-notifications-help = Check this option to enable the browser's native notifications.
+cat-em-advanced-debug-mode = Enable debug mode
+cat-em-advanced-debug-mode-help = Leave this option unchecked. Debug mode is used during implementation to troubleshoot problems.
+cat-em-advanced-email-request = Enable automatic e-mail request
+cat-em-advanced-email-request-help = Check this option to show an automatic message in the chat window asking the customer for an e-mail address the platform can send notification e-mails to. When on, the automatic message appears after the customer's first message in a new conversation. This feature is only available in Engage Messaging's web messaging mode.
+cat-em-advanced-back-to-chat-link = Back-to-chat link
+cat-em-advanced-back-to-chat-link-help = The text shown for the link that brings the customer back to the chat and to the last page of the company's website they visited. The platform automatically sends this link to the e-mail address the customer gave if the customer does not read the agent's messages within 15 minutes. This feature is only available in Engage Messaging's web messaging mode.
+cat-em-advanced-queue-factor = Queue factor
+cat-em-advanced-queue-factor-help = A modifier to allow and adjust the number of queuing slots. Leave this setting at 0.0 to disable queuing. The number of queuing slots is the number of busy agents assigned to the channel multiplied by the default capacity of the asynchronous channel group and by the queue factor. For example, with four busy agents, a default capacity of 2 for your asynchronous channel group and a queue factor of 0.25, the number of queuing slots is 4 x 2 x 0.25, which equals two slots.
+cat-sec-integrations = Integrations
+cat-sec-integrations-help = Integration lets Engage Messaging send event records to Google for analytics.
+cat-integrations-ga-classic = Google Analytics Classic (ga.js)
+cat-integrations-ga-classic-help = Check this option to enable the Google Analytics Classic integration.
+cat-integrations-ga-universal = Google Universal Analytics (analytics.js)
+cat-integrations-ga-universal-help = Check this option to enable the Google Universal Analytics integration.
+cat-sec-multi-domain = Multi-domain
+cat-sec-multi-domain-help = Multi-domain lets Engage Messaging share local storage across domains.
+cat-multi-domain-enabled = Enable multi-domain
+cat-multi-domain-enabled-help = Check this option to enable multi-domain.
+cat-multi-domain-allowed-domains = Allowed domains
+cat-multi-domain-allowed-domains-help = The list of domains for which local storage sharing is enabled.
+cat-sec-greetings = Greeting messages
+cat-sec-greetings-help = Use these fields to add welcome messages for new conversations. Click the Add icon to add greeting messages in other languages.
+cat-greetings-language = Language
+cat-greetings-language-help = The message's language.
+cat-greetings-body = Message
+cat-greetings-body-help = The greeting message itself. For example, "Hello! What can we do to help you today? Our agents usually answer within 30 seconds." You can use variables to personalize the message.
+
+## Channel SDK
+cat-sec-channel-sdk = Engage Digital Channel SDK connection settings
+cat-sec-channel-sdk-help = Some details you must enter when configuring an Engage Digital Channel SDK channel cannot be obtained by yourself. Contact your CSM for help. You can find more information in the RingCentral Developer Guide.
+cat-channel-sdk-base-uri = Base URI
+cat-channel-sdk-base-uri-help = Enter the endpoint the platform will connect to.
+cat-channel-sdk-access-token = Access token
+cat-channel-sdk-access-token-help = The access token your company's application needs to connect to the platform. Switchboard generates it at random; it is shown only once: copy it.
+
+## SMS/MMS
+cat-sec-sms = RingCentral SMS/MMS channel connection settings
+cat-sec-sms-help = Let's look at the additional settings you must configure when creating a RingCentral SMS/MMS channel.
+cat-sms-refresh-token = Refresh token
+cat-sms-refresh-token-help = An authentication key that lets the platform automatically request a new access token when the original one expires. Paste the refresh token shown in the RingCentral Office admin portal into this field.
+cat-sms-attachments-security-level = Attachment security level
+cat-sms-attachments-security-level-help = Lets you specify which types of attachments can be uploaded and downloaded from the RingCentral SMS/MMS account.
+cat-sms-connect = Get your refresh token
+cat-sms-connect-help = Click the Continue with RingCentral button to open a window to the RingCentral Office administrator sign-in page. Sign in with your company's RingCentral Office administrator credentials. A page with the refresh token appears.
+
+## Apple Business Chat
+cat-sec-apple-business-chat = Apple Business Chat channel connection settings
+cat-sec-apple-business-chat-help = Let's look at the additional settings you must configure when creating an Apple Business Chat channel.
+cat-apple-business-chat-avatar = Avatar
+cat-apple-business-chat-avatar-help = The agent's profile picture shown to customers when agents answer (optional).
+cat-apple-business-chat-business-id = Business identifier
+cat-apple-business-chat-business-id-help = The identifier of your company's Apple Business account. To get it, sign in to your company's Apple Business Register account. Go to the Business Chat accounts section and select the account you want to connect to the platform. Internal test account: go to the Customer service platform configuration section, then click Get your Business Chat ID. Commercial account: go to the Access and entry points management section; your business identifier is shown in the Business identifier section to enable message buttons.
+cat-apple-business-chat-intent-secret-key = Intent secret key
+cat-apple-business-chat-intent-secret-key-help = Your website's or app's developers need this key to accept messages from the platform. You do not need to configure this field.
+
+## YouTube
+cat-sec-youtube = YouTube channel connection settings
+cat-sec-youtube-help = Configuring this channel requires administrator access with the Customer service role in your company's Google Play account.
+cat-youtube-connect = Get your refresh token
+cat-youtube-connect-help = Click the Connect to source button to open a window that takes you to YouTube's administrator sign-in page. Enter the administrator credentials on the sign-in page. A page with the refresh token appears.
+cat-youtube-refresh-token = Refresh token
+cat-youtube-refresh-token-help = An authentication key that lets the platform automatically request a new access token when the original one expires. Paste the refresh token shown on YouTube's administrator page into this field.
+
+## Google Business Messages
+cat-sec-google-business-messages = Google Business Messages channel connection settings
+cat-sec-google-business-messages-help = Clicking the MESSAGE button lets the customer contact your agents.
+cat-google-business-messages-agent-uuid = Agent UUID
+cat-google-business-messages-agent-uuid-help = Identifier of the Google Business Messages agent assigned to the channel. Your company gets it when configuring your Google Business Messages entity.
+cat-google-business-messages-brand-uuid = Brand UUID
+cat-google-business-messages-brand-uuid-help = Identifier of your brand or company. Your company gets it when configuring your Google Business Messages entity.
+cat-google-business-messages-welcome-message = Welcome message
+cat-google-business-messages-welcome-message-help = The first message customers see when they contact you through Google Business Messages. This field is required. The welcome message should say what the customer can do (for example, check business hours) and end with a question that encourages the customer to type their question or concern.
+
+## Google My Business
+cat-sec-google-my-business = Google My Business channel connection settings
+cat-sec-google-my-business-help = Configuring this channel requires administrator access with the Customer service role in your company's Google Play account.
+cat-google-my-business-locations = Locations to synchronize
+cat-google-my-business-locations-help = The locations of your company's branches whose details are synchronized with Google My Business.
+cat-google-my-business-refresh-token = Refresh token
+cat-google-my-business-refresh-token-help = An authentication key that lets the platform automatically request a new access token when the original one expires. Paste the refresh token shown on the Google Play administrator page into this field.
+cat-google-my-business-connect = Get your refresh token
+cat-google-my-business-connect-help = Click the Sign in with Google button to open a window that takes you to the Google Play administrator sign-in page. Enter the administrator credentials on the sign-in page. A page with the refresh token appears.
+
+## Tapatalk
+cat-sec-tapatalk = Tapatalk channel connection settings
+cat-sec-tapatalk-help = Let's look at the additional settings you must configure when creating a Tapatalk channel.
+cat-tapatalk-url = URL
+cat-tapatalk-url-help = The forum's Tapatalk-compatible XMLRPC URL.
+cat-tapatalk-forums = Watched forums
+cat-tapatalk-forums-help = The forums to synchronize.
+cat-tapatalk-post-offset = Post offset
+cat-tapatalk-post-offset-help = The offset applied to each post imported into the platform. This value can be positive or negative. Posts are imported into the platform only if this offset is not zero.
+cat-tapatalk-message-offset = Message offset
+cat-tapatalk-message-offset-help = The offset applied to each private message imported into the platform. This value can be positive or negative. Private messages are imported into the platform only if this offset is not zero.
+cat-tapatalk-conversation-offset = Conversation offset
+cat-tapatalk-conversation-offset-help = The offset applied to each conversation imported into the platform. This value can be positive or negative. Conversations are imported into the platform only if this offset is not zero.
+
+## Viber
+cat-sec-viber = Viber channel connection settings
+cat-sec-viber-help = Let's look at the additional settings you must configure when creating a Viber channel.
+cat-viber-auth-token = Authorization token
+cat-viber-auth-token-help = The authorization token of your company's Viber bot account. To get it: sign in to your company's Viber Admin Panel; create a bot for your company's registered phone number (you also need access to that phone number for authentication); the authorization token appears. Copy and paste it into the Authorization token field.
+
+## Message variables
+cat-var-agent-firstname = Agent's first name
+cat-var-agent-lastname = Agent's last name
+cat-var-agent-initial-lastname = Agent's last name initial
+cat-var-agent-nickname = Agent's nickname
+cat-var-identity-firstname = Customer's first name
+cat-var-identity-lastname = Customer's last name
+cat-var-identity-screenname = Customer's screen name
+cat-var-source-name = Channel name
+
+## Validation messages
+val-not-object = A channel must be a JSON object.
+val-kind-unknown = "{ $kind }" is not a known channel type.
+val-expect-bool = { $field }: check or uncheck the box.
+val-expect-integer = { $field }: enter a whole number.
+val-expect-number = { $field }: enter a number.
+val-expect-text = { $field }: enter text.
+val-expect-list = A list is expected here.
+val-expect-object = A group of settings is expected here.
+val-number-max = Enter a number of at most { $max }.
+val-enum = { $field }: choose one of the offered values.
+val-email = Enter a valid e-mail address, for example support@example.com.
+val-domain = Enter a valid domain name, for example example.com.
+val-host = Enter a valid host name or IP address, for example imap.example.com.
+val-url = Enter a full URL starting with https:// or http://.
+val-hex-colour = Enter a hexadecimal colour, for example #1E88E5.
+val-uuid = Enter a UUID, for example 123e4567-e89b-12d3-a456-426614174000.
+val-phone = Enter a phone number without the country code (digits, spaces, dots or dashes; 4 to 14 digits).
+val-country-code = Enter a country code of 1 to 3 digits, for example 33 or +1.
+val-duration = Enter a whole number immediately followed by h, m or s, for example 1h, 2m or 30s.
+val-twitter-user = Enter a Twitter user name: 1 to 15 letters, digits or _, with or without @.
+val-image-format = Choose a PNG, JPEG or GIF image.
+val-image-too-large = The image is larger than { $max_kb } KB.
+val-list-too-long = Choose at most { $max } items.
+val-duplicate-value = "{ $value }" is already in the list.
+val-duplicate-language = There is already an entry for language "{ $language }": one per language.
+val-duplicate-record = This entry is already in the list.
+val-secret-in-document = { $field } is a secret: it is kept in the vault, not in the channel document.
+val-tls-both = Choose SSL/TLS or StartTLS, not both.
+val-postmark-disabled = This mode uses Postmark: check Enable.
+val-scope-required = Turn on at least one scope: Android, iOS, web or live chat.
+val-phone-too-long = The country code and phone number together have more than { $max } digits.
+val-tapatalk-nothing-imported = All three offsets are zero: nothing will be imported. Give at least one offset a non-zero value.
+val-name-duplicate = Another channel is already named "{ $name }".
+val-twitter-channel-unknown = No Twitter channel is named "{ $name }": create it first, replies go out through it.
