@@ -104,7 +104,9 @@ impl Store {
     /// Takes today's backup unless it exists; keeps the newest `KEEP_BACKUPS`. Call at
     /// start-up and then e.g. hourly. `None` for an in-memory store or when not due.
     pub fn backup_if_due(&self) -> Result<Option<BackupInfo>, StoreError> {
-        let Some(db) = self.path.as_deref() else { return Ok(None) };
+        let Some(db) = self.path.as_deref() else {
+            return Ok(None);
+        };
         let today = date_utc(now_ms());
         if list_backups(db).iter().any(|b| b.date == today) {
             return Ok(None);
@@ -126,15 +128,22 @@ impl Store {
         // that looks like a good one.
         let tmp = dir.join(format!(".{}-{date}.partial", stem(db)));
         let _ = std::fs::remove_file(&tmp);
-        self.conn
-            .backup(rusqlite::MAIN_DB, &tmp, None::<fn(rusqlite::backup::Progress)>)?;
+        self.conn.backup(
+            rusqlite::MAIN_DB,
+            &tmp,
+            None::<fn(rusqlite::backup::Progress)>,
+        )?;
         // A backup is read on its own later: fold its journal into the single file.
         Connection::open(&tmp)?.pragma_update(None, "journal_mode", "DELETE")?;
         std::fs::rename(&tmp, &dest).map_err(|e| StoreError::io(&dest, e))?;
         self.prune_backups(db, KEEP_BACKUPS)?;
         let size = std::fs::metadata(&dest).map(|m| m.len()).unwrap_or(0);
         tracing::info!(path = %dest.display(), size, "backup taken");
-        Ok(BackupInfo { path: dest, date, size })
+        Ok(BackupInfo {
+            path: dest,
+            date,
+            size,
+        })
     }
 
     fn prune_backups(&self, db: &Path, keep: usize) -> Result<(), StoreError> {

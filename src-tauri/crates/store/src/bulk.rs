@@ -145,8 +145,21 @@ impl Store {
             let meta = schema.meta(&ch.kind, &doc);
             let doc_text = serde_json::to_string(&doc)?;
             write_draft(&tx, &ch.id, &doc_text, &meta, now)?;
-            insert_revision(&tx, &ch.id, Origin::BulkEdit, Some(&batch_id), None, &doc_text, &meta, now)?;
-            let before = change.before.as_ref().map(serde_json::to_string).transpose()?;
+            insert_revision(
+                &tx,
+                &ch.id,
+                Origin::BulkEdit,
+                Some(&batch_id),
+                None,
+                &doc_text,
+                &meta,
+                now,
+            )?;
+            let before = change
+                .before
+                .as_ref()
+                .map(serde_json::to_string)
+                .transpose()?;
             tx.execute(
                 "INSERT INTO bulk_items (batch_id, channel_id, before) VALUES (?1, ?2, ?3)",
                 params![batch_id, ch.id, before],
@@ -162,7 +175,11 @@ impl Store {
         })
     }
 
-    pub fn bulk_undo(&mut self, batch_id: &str, schema: &dyn DocSchema) -> Result<BulkUndone, StoreError> {
+    pub fn bulk_undo(
+        &mut self,
+        batch_id: &str,
+        schema: &dyn DocSchema,
+    ) -> Result<BulkUndone, StoreError> {
         let tx = self.conn.transaction()?;
         let batch: Option<(String, String, Option<i64>)> = tx
             .query_row(
@@ -171,13 +188,16 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
-        let (path, value, undone) = batch.ok_or_else(|| StoreError::BatchNotFound(batch_id.to_owned()))?;
+        let (path, value, undone) =
+            batch.ok_or_else(|| StoreError::BatchNotFound(batch_id.to_owned()))?;
         if undone.is_some() {
             return Err(StoreError::BatchAlreadyUndone(batch_id.to_owned()));
         }
         let value: Value = serde_json::from_str(&value)?;
         let items: Vec<(String, Option<String>)> = tx
-            .prepare("SELECT channel_id, before FROM bulk_items WHERE batch_id = ?1 ORDER BY channel_id")?
+            .prepare(
+                "SELECT channel_id, before FROM bulk_items WHERE batch_id = ?1 ORDER BY channel_id",
+            )?
             .query_map([batch_id], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<Result<_, _>>()?;
         let now = now_ms();
@@ -207,10 +227,22 @@ impl Store {
             let meta = schema.meta(&ch.kind, &doc);
             let doc_text = serde_json::to_string(&doc)?;
             write_draft(&tx, &id, &doc_text, &meta, now)?;
-            insert_revision(&tx, &id, Origin::BulkEdit, Some(batch_id), None, &doc_text, &meta, now)?;
+            insert_revision(
+                &tx,
+                &id,
+                Origin::BulkEdit,
+                Some(batch_id),
+                None,
+                &doc_text,
+                &meta,
+                now,
+            )?;
             reverted.push(id);
         }
-        tx.execute("UPDATE bulk_batches SET undone_at = ?2 WHERE id = ?1", params![batch_id, now])?;
+        tx.execute(
+            "UPDATE bulk_batches SET undone_at = ?2 WHERE id = ?1",
+            params![batch_id, now],
+        )?;
         tx.commit()?;
         Ok(BulkUndone {
             batch_id: batch_id.to_owned(),

@@ -131,10 +131,17 @@ impl Store {
 
     /// The autosave: replaces the draft. Returns the new `draft_seq`. Creates a revision
     /// only when the last one is older than `AUTO_CHECKPOINT_AFTER_MS` (see revisions.rs).
-    pub fn save_draft(&mut self, id: &str, doc: &Value, meta: &ChannelMeta) -> Result<i64, StoreError> {
+    pub fn save_draft(
+        &mut self,
+        id: &str,
+        doc: &Value,
+        meta: &ChannelMeta,
+    ) -> Result<i64, StoreError> {
         let now = now_ms();
         let doc_text = serde_json::to_string(doc)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let seq = write_draft(&tx, id, &doc_text, meta, now)?;
         maybe_auto_checkpoint(&tx, id, &doc_text, meta, now)?;
         tx.commit()?;
@@ -174,9 +181,10 @@ impl Store {
     /// Removes for good the channels deleted before `before_ms` (revisions and secrets
     /// go with them). Returns how many.
     pub fn purge_deleted(&mut self, before_ms: i64) -> Result<usize, StoreError> {
-        Ok(self
-            .conn
-            .execute("DELETE FROM channels WHERE deleted_at IS NOT NULL AND deleted_at < ?1", [before_ms])?)
+        Ok(self.conn.execute(
+            "DELETE FROM channels WHERE deleted_at IS NOT NULL AND deleted_at < ?1",
+            [before_ms],
+        )?)
     }
 
     /// Copies a channel's draft into a new local channel. `adjust` lets the caller change

@@ -44,7 +44,9 @@ fn walk(path: String, a: Option<&Value>, b: Option<&Value>, out: &mut Vec<FieldC
                 walk(join(&path, k), x.get(k), y.get(k), out);
             }
         }
-        (Some(Value::Array(x)), Some(Value::Array(y))) if !(is_scalar_list(x) && is_scalar_list(y)) => {
+        (Some(Value::Array(x)), Some(Value::Array(y)))
+            if !(is_scalar_list(x) && is_scalar_list(y)) =>
+        {
             for i in 0..x.len().max(y.len()) {
                 walk(join(&path, &i.to_string()), x.get(i), y.get(i), out);
             }
@@ -71,7 +73,16 @@ mod tests {
                        "signatures": [{"body": "A"}], "tags": ["y"]});
         let d = diff_values(&a, &b);
         let paths: Vec<&str> = d.iter().map(|c| c.path.as_str()).collect();
-        assert_eq!(paths, ["general.name", "general.new", "general.old", "signatures.1", "tags"]);
+        assert_eq!(
+            paths,
+            [
+                "general.name",
+                "general.new",
+                "general.old",
+                "signatures.1",
+                "tags"
+            ]
+        );
         assert_eq!(d[0].before, Some(json!("Support")));
         assert_eq!(d[0].after, Some(json!("Support FR")));
         assert_eq!(d[1].before, None);

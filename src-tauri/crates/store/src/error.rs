@@ -60,15 +60,21 @@ impl StoreError {
     pub fn msg(&self) -> Msg {
         match self {
             StoreError::NotFound(id) => Msg::new("store-err-not-found").arg("id", id.as_str()),
-            StoreError::RevisionNotFound(id) => Msg::new("store-err-revision-not-found").arg("id", *id),
-            StoreError::BatchNotFound(id) => Msg::new("store-err-batch-not-found").arg("id", id.as_str()),
+            StoreError::RevisionNotFound(id) => {
+                Msg::new("store-err-revision-not-found").arg("id", *id)
+            }
+            StoreError::BatchNotFound(id) => {
+                Msg::new("store-err-batch-not-found").arg("id", id.as_str())
+            }
             StoreError::BatchAlreadyUndone(_) => Msg::new("store-err-batch-undone"),
             StoreError::NewerDatabase { found, supported } => Msg::new("store-err-newer-database")
                 .arg("found", *found)
                 .arg("supported", *supported),
             StoreError::Busy => Msg::new("store-err-busy"),
             StoreError::BadPath(p) => Msg::new("store-err-bad-path").arg("path", p.as_str()),
-            StoreError::Corrupt(reason) => Msg::new("store-err-corrupt").arg("reason", reason.as_str()),
+            StoreError::Corrupt(reason) => {
+                Msg::new("store-err-corrupt").arg("reason", reason.as_str())
+            }
             StoreError::Io { path, reason } => Msg::new("err-io")
                 .arg("path", path.as_str())
                 .arg("reason", reason.as_str()),

@@ -54,7 +54,8 @@ impl Store {
                 }
             }
             let obj = doc.as_object_mut().expect("made an object above");
-            obj.entry("kind").or_insert_with(|| Value::String(ch.kind.clone()));
+            obj.entry("kind")
+                .or_insert_with(|| Value::String(ch.kind.clone()));
             obj.insert(
                 SECRETS_KEY.to_owned(),
                 Value::Array(to_reenter.into_iter().map(Value::String).collect()),

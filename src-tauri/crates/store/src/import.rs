@@ -71,8 +71,13 @@ fn problem(channel: Option<usize>, path: &str, message: Msg) -> ImportProblem {
 
 /// Checks a whole file; returns the documents ready to insert or every problem found.
 fn prepare(bytes: &[u8], schema: &dyn DocSchema) -> Result<Vec<Prepared>, Vec<ImportProblem>> {
-    let file: Value = serde_json::from_slice(bytes)
-        .map_err(|e| vec![problem(None, "", Msg::new("store-import-not-json").arg("reason", e.to_string()))])?;
+    let file: Value = serde_json::from_slice(bytes).map_err(|e| {
+        vec![problem(
+            None,
+            "",
+            Msg::new("store-import-not-json").arg("reason", e.to_string()),
+        )]
+    })?;
     let mut problems = Vec::new();
     match file.get("format").and_then(Value::as_str) {
         Some(EXPORT_FORMAT) => {}
@@ -88,12 +93,19 @@ fn prepare(bytes: &[u8], schema: &dyn DocSchema) -> Result<Vec<Prepared>, Vec<Im
             None,
             "version",
             Msg::new("store-import-unsupported-version")
-                .arg("found", found.map_or_else(|| "?".to_owned(), |v| v.to_string()))
+                .arg(
+                    "found",
+                    found.map_or_else(|| "?".to_owned(), |v| v.to_string()),
+                )
                 .arg("supported", EXPORT_VERSION),
         )),
     }
     let Some(channels) = file.get("channels").and_then(Value::as_array) else {
-        problems.push(problem(None, "channels", Msg::new("store-import-no-channels")));
+        problems.push(problem(
+            None,
+            "channels",
+            Msg::new("store-import-no-channels"),
+        ));
         return Err(problems);
     };
     let mut prepared = Vec::with_capacity(channels.len());
@@ -110,12 +122,20 @@ fn prepare(bytes: &[u8], schema: &dyn DocSchema) -> Result<Vec<Prepared>, Vec<Im
             Some(Value::Array(items)) if items.iter().all(Value::is_string) => {
                 secrets.extend(items.iter().filter_map(Value::as_str).map(str::to_owned));
             }
-            Some(_) => problems.push(problem(Some(i), SECRETS_KEY, Msg::new("store-import-bad-secret-list"))),
+            Some(_) => problems.push(problem(
+                Some(i),
+                SECRETS_KEY,
+                Msg::new("store-import-bad-secret-list"),
+            )),
         }
         let kind = match doc.get("kind").and_then(Value::as_str) {
             Some(k) if !k.trim().is_empty() => k.to_owned(),
             _ => {
-                problems.push(problem(Some(i), "kind", Msg::new("store-import-kind-missing")));
+                problems.push(problem(
+                    Some(i),
+                    "kind",
+                    Msg::new("store-import-kind-missing"),
+                ));
                 continue;
             }
         };
@@ -146,7 +166,11 @@ pub fn validate_import(bytes: &[u8], schema: &dyn DocSchema) -> Vec<ImportProble
 }
 
 impl Store {
-    pub fn import(&mut self, bytes: &[u8], schema: &dyn DocSchema) -> Result<ImportReport, ImportError> {
+    pub fn import(
+        &mut self,
+        bytes: &[u8],
+        schema: &dyn DocSchema,
+    ) -> Result<ImportReport, ImportError> {
         let prepared = prepare(bytes, schema).map_err(ImportError::Invalid)?;
         let tx = self.conn.transaction().map_err(StoreError::from)?;
         let mut channels = Vec::with_capacity(prepared.len());

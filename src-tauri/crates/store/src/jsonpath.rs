@@ -20,14 +20,18 @@ pub fn get<'a>(doc: &'a Value, path: &str) -> Option<&'a Value> {
 /// leaving `doc` unchanged) when the path crosses a plain value or an array index that
 /// does not exist: bulk edit must never reshape a document.
 pub fn set(doc: &mut Value, path: &str, value: Value) -> bool {
-    let Some(segs) = segments(path) else { return false };
+    let Some(segs) = segments(path) else {
+        return false;
+    };
     if !can_set(doc, &segs) {
         return false;
     }
     let mut cur = doc;
     for seg in &segs[..segs.len() - 1] {
         cur = match cur {
-            Value::Object(m) => m.entry(seg.to_string()).or_insert_with(|| Value::Object(Map::new())),
+            Value::Object(m) => m
+                .entry(seg.to_string())
+                .or_insert_with(|| Value::Object(Map::new())),
             Value::Array(a) => &mut a[seg.parse::<usize>().expect("checked")],
             _ => unreachable!("checked by can_set"),
         };
@@ -90,7 +94,10 @@ mod tests {
         assert!(set(&mut d, "routing.sla", json!(20)));
         assert!(set(&mut d, "general.active", json!(false)));
         assert!(set(&mut d, "signatures.0.body", json!("b")));
-        assert_eq!(d, json!({"routing": {"sla": 20}, "general": {"active": false}, "signatures": [{"body": "b"}]}));
+        assert_eq!(
+            d,
+            json!({"routing": {"sla": 20}, "general": {"active": false}, "signatures": [{"body": "b"}]})
+        );
     }
 
     #[test]

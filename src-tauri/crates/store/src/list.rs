@@ -111,10 +111,10 @@ impl Store {
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;
-        let total: i64 = self.conn.prepare_cached(&format!("SELECT COUNT(*) FROM channels{filter}"))?.query_row(
-            rusqlite::params_from_iter(args.iter()),
-            |r| r.get(0),
-        )?;
+        let total: i64 = self
+            .conn
+            .prepare_cached(&format!("SELECT COUNT(*) FROM channels{filter}"))?
+            .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
         let total = total as u64;
         Ok(ListPage {
             items,
@@ -126,10 +126,13 @@ impl Store {
     fn counts(&self, q: &ListQuery) -> Result<Counts, StoreError> {
         let (filter, args) = where_clause(q, false);
         let mut counts = Counts::default();
-        for (col, map) in [("kind", &mut counts.by_kind), ("validity", &mut counts.by_validity)] {
-            let mut stmt = self
-                .conn
-                .prepare_cached(&format!("SELECT {col}, COUNT(*) FROM channels{filter} GROUP BY {col}"))?;
+        for (col, map) in [
+            ("kind", &mut counts.by_kind),
+            ("validity", &mut counts.by_validity),
+        ] {
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT {col}, COUNT(*) FROM channels{filter} GROUP BY {col}"
+            ))?;
             let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
                 Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
             })?;
@@ -143,10 +146,12 @@ impl Store {
 
     /// Ids of every live channel (export all, bulk edit of a whole filter).
     pub fn all_ids(&self) -> Result<Vec<String>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id FROM channels WHERE deleted_at IS NULL ORDER BY name_fold, id")?;
-        let ids = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM channels WHERE deleted_at IS NULL ORDER BY name_fold, id",
+        )?;
+        let ids = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
         Ok(ids)
     }
 }

@@ -59,9 +59,12 @@ mod tests {
     #[test]
     fn a_newer_database_is_refused() {
         let mut c = Connection::open_in_memory().unwrap();
-        c.pragma_update(None, "user_version", LATEST_VERSION + 1).unwrap();
+        c.pragma_update(None, "user_version", LATEST_VERSION + 1)
+            .unwrap();
         let e = migrate(&mut c).unwrap_err();
-        assert!(matches!(e, StoreError::NewerDatabase { found, .. } if found == LATEST_VERSION + 1));
+        assert!(
+            matches!(e, StoreError::NewerDatabase { found, .. } if found == LATEST_VERSION + 1)
+        );
         assert_eq!(e.msg().id, "store-err-newer-database");
     }
 }

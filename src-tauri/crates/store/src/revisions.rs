@@ -69,7 +69,17 @@ pub(crate) fn maybe_auto_checkpoint(
     if last_revision(conn, channel_id)?.is_some_and(|(_, d)| d == doc_text) {
         return Ok(None);
     }
-    insert_revision(conn, channel_id, Origin::LocalEdit, None, None, doc_text, meta, now).map(Some)
+    insert_revision(
+        conn,
+        channel_id,
+        Origin::LocalEdit,
+        None,
+        None,
+        doc_text,
+        meta,
+        now,
+    )
+    .map(Some)
 }
 
 const REVISION_COLUMNS: &str = "id, channel_id, created_at, origin, batch_id, restored_from";
@@ -88,8 +98,16 @@ fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<RevisionSummary> {
 
 pub(crate) fn load_revision(conn: &Connection, rev_id: i64) -> Result<Revision, StoreError> {
     let row = conn
-        .prepare_cached(&format!("SELECT {REVISION_COLUMNS}, doc, meta FROM revisions WHERE id = ?1"))?
-        .query_row([rev_id], |r| Ok((summary_from_row(r)?, r.get::<_, String>(6)?, r.get::<_, String>(7)?)))
+        .prepare_cached(&format!(
+            "SELECT {REVISION_COLUMNS}, doc, meta FROM revisions WHERE id = ?1"
+        ))?
+        .query_row([rev_id], |r| {
+            Ok((
+                summary_from_row(r)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, String>(7)?,
+            ))
+        })
         .optional()?
         .ok_or(StoreError::RevisionNotFound(rev_id))?;
     Ok(Revision {
@@ -102,14 +120,27 @@ pub(crate) fn load_revision(conn: &Connection, rev_id: i64) -> Result<Revision, 
 impl Store {
     /// The explicit "save": records the draft as a revision unless it equals the newest
     /// revision. Returns the new revision's id, if one was made.
-    pub fn checkpoint(&mut self, channel_id: &str, origin: Origin) -> Result<Option<i64>, StoreError> {
+    pub fn checkpoint(
+        &mut self,
+        channel_id: &str,
+        origin: Origin,
+    ) -> Result<Option<i64>, StoreError> {
         let tx = self.conn.transaction()?;
         let ch = load(&tx, channel_id)?;
         let doc_text = serde_json::to_string(&ch.doc)?;
         if last_revision(&tx, channel_id)?.is_some_and(|(_, d)| d == doc_text) {
             return Ok(None);
         }
-        let id = insert_revision(&tx, channel_id, origin, None, None, &doc_text, &ch.meta, now_ms())?;
+        let id = insert_revision(
+            &tx,
+            channel_id,
+            origin,
+            None,
+            None,
+            &doc_text,
+            &ch.meta,
+            now_ms(),
+        )?;
         tx.commit()?;
         Ok(Some(id))
     }
@@ -177,7 +208,16 @@ impl Store {
         let now = now_ms();
         let doc_text = serde_json::to_string(doc)?;
         write_draft(&tx, channel_id, &doc_text, meta, now)?;
-        let id = insert_revision(&tx, channel_id, Origin::ServerPull, None, None, &doc_text, meta, now)?;
+        let id = insert_revision(
+            &tx,
+            channel_id,
+            Origin::ServerPull,
+            None,
+            None,
+            &doc_text,
+            meta,
+            now,
+        )?;
         tx.commit()?;
         Ok(id)
     }

@@ -30,11 +30,17 @@ impl DocSchema for BasicSchema {
         let mut problems = Vec::new();
         match doc.pointer("/general/name") {
             Some(Value::String(s)) if !s.trim().is_empty() => {}
-            _ => problems.push(FieldMsg::new("general.name", Msg::new("store-import-name-missing"))),
+            _ => problems.push(FieldMsg::new(
+                "general.name",
+                Msg::new("store-import-name-missing"),
+            )),
         }
         for (key, value) in sections {
             if key != "kind" && !value.is_object() && !value.is_array() {
-                problems.push(FieldMsg::new(key.as_str(), Msg::new("store-import-section-not-object")));
+                problems.push(FieldMsg::new(
+                    key.as_str(),
+                    Msg::new("store-import-section-not-object"),
+                ));
             }
         }
         problems
@@ -42,9 +48,19 @@ impl DocSchema for BasicSchema {
 
     fn meta(&self, _kind: &str, doc: &Value) -> ChannelMeta {
         ChannelMeta {
-            name: doc.pointer("/general/name").and_then(Value::as_str).unwrap_or_default().to_owned(),
-            community: doc.pointer("/general/community_id").and_then(Value::as_str).map(str::to_owned),
-            active: doc.pointer("/general/active").and_then(Value::as_bool).unwrap_or(false),
+            name: doc
+                .pointer("/general/name")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned(),
+            community: doc
+                .pointer("/general/community_id")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+            active: doc
+                .pointer("/general/active")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
             validity: Validity::Unknown,
         }
     }

@@ -9,7 +9,12 @@ use crate::Store;
 use rusqlite::{params, OptionalExtension};
 
 impl Store {
-    pub fn set_secret(&mut self, channel_id: &str, path: &str, sealed: &[u8]) -> Result<(), StoreError> {
+    pub fn set_secret(
+        &mut self,
+        channel_id: &str,
+        path: &str,
+        sealed: &[u8],
+    ) -> Result<(), StoreError> {
         let live: bool = self.conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM channels WHERE id = ?1 AND deleted_at IS NULL)",
             [channel_id],
@@ -32,12 +37,18 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT path FROM secrets WHERE channel_id = ?1 ORDER BY path")?;
-        let paths = stmt.query_map([channel_id], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        let paths = stmt
+            .query_map([channel_id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
         Ok(paths)
     }
 
     /// The sealed blob, for the vault to open right before a connection test or a sync.
-    pub fn sealed_secret(&self, channel_id: &str, path: &str) -> Result<Option<Vec<u8>>, StoreError> {
+    pub fn sealed_secret(
+        &self,
+        channel_id: &str,
+        path: &str,
+    ) -> Result<Option<Vec<u8>>, StoreError> {
         Ok(self
             .conn
             .query_row(

@@ -21,7 +21,9 @@ fn create_get_and_autosave_a_draft() {
 
     let mut doc = ch.doc.clone();
     doc["general"]["name"] = json!("Support FR");
-    let seq = s.save_draft(&id, &doc, &valid(meta_of("email", &doc))).unwrap();
+    let seq = s
+        .save_draft(&id, &doc, &valid(meta_of("email", &doc)))
+        .unwrap();
     assert_eq!(seq, 1);
     let ch = s.get(&id).unwrap();
     assert_eq!(ch.doc, doc);
@@ -34,7 +36,9 @@ fn create_get_and_autosave_a_draft() {
 fn saving_an_unknown_channel_is_not_found() {
     let mut s = Store::open_in_memory().unwrap();
     let doc = email_doc("x");
-    let e = s.save_draft("nope", &doc, &meta_of("email", &doc)).unwrap_err();
+    let e = s
+        .save_draft("nope", &doc, &meta_of("email", &doc))
+        .unwrap_err();
     assert!(matches!(e, StoreError::NotFound(_)));
     assert_eq!(e.msg().id, "store-err-not-found");
 }
@@ -45,15 +49,37 @@ fn list_searches_filters_sorts_pages_and_counts() {
     for name in ["Ventes Été", "Support", "support VIP", "Billing"] {
         add_email(&mut s, name);
     }
-    let fb = json!({"kind": "facebook_page", "general": {"name": "Facebook Support", "active": false}});
-    s.create("facebook_page", &fb, &meta_of("facebook_page", &fb), Origin::Import)
-        .unwrap();
+    let fb =
+        json!({"kind": "facebook_page", "general": {"name": "Facebook Support", "active": false}});
+    s.create(
+        "facebook_page",
+        &fb,
+        &meta_of("facebook_page", &fb),
+        Origin::Import,
+    )
+    .unwrap();
 
     // Case-insensitive, Unicode too.
-    let page = s.list(&ListQuery { search: Some("été".into()), ..Default::default() }).unwrap();
-    assert_eq!(page.items.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["Ventes Été"]);
+    let page = s
+        .list(&ListQuery {
+            search: Some("été".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(
+        page.items
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Ventes Été"]
+    );
 
-    let page = s.list(&ListQuery { search: Some("SUPPORT".into()), ..Default::default() }).unwrap();
+    let page = s
+        .list(&ListQuery {
+            search: Some("SUPPORT".into()),
+            ..Default::default()
+        })
+        .unwrap();
     assert_eq!(page.total, 3);
     assert_eq!(page.counts.by_kind.get("email"), Some(&2));
     assert_eq!(page.counts.by_kind.get("facebook_page"), Some(&1));
@@ -68,21 +94,44 @@ fn list_searches_filters_sorts_pages_and_counts() {
             ..Default::default()
         })
         .unwrap();
-    assert_eq!(page.items.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["support VIP", "Support"]);
+    assert_eq!(
+        page.items
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>(),
+        ["support VIP", "Support"]
+    );
     // The chips still count every kind matching the search.
     assert_eq!(page.counts.by_kind.len(), 2);
 
-    let inactive = s.list(&ListQuery { active: Some(false), ..Default::default() }).unwrap();
+    let inactive = s
+        .list(&ListQuery {
+            active: Some(false),
+            ..Default::default()
+        })
+        .unwrap();
     assert_eq!(inactive.total, 1);
     assert_eq!(inactive.items[0].kind, "facebook_page");
 
-    let paged = s.list(&ListQuery { limit: Some(2), offset: 2, ..Default::default() }).unwrap();
+    let paged = s
+        .list(&ListQuery {
+            limit: Some(2),
+            offset: 2,
+            ..Default::default()
+        })
+        .unwrap();
     assert_eq!(paged.total, 5);
     assert_eq!(paged.items.len(), 2);
-    assert_eq!(paged.items[0].name, "Support", "sorted by name: Billing, Facebook, Support, …");
+    assert_eq!(
+        paged.items[0].name, "Support",
+        "sorted by name: Billing, Facebook, Support, …"
+    );
 
     let by_validity = s
-        .list(&ListQuery { validity: Some(Validity::Valid), ..Default::default() })
+        .list(&ListQuery {
+            validity: Some(Validity::Valid),
+            ..Default::default()
+        })
         .unwrap();
     assert_eq!(by_validity.total, 0);
 }
@@ -95,15 +144,24 @@ fn delete_hides_and_undelete_brings_back() {
     s.delete(&id).unwrap();
     assert!(matches!(s.get(&id), Err(StoreError::NotFound(_))));
     assert_eq!(s.list(&ListQuery::default()).unwrap().total, 1);
-    assert!(matches!(s.delete(&id), Err(StoreError::NotFound(_))), "deleting twice");
+    assert!(
+        matches!(s.delete(&id), Err(StoreError::NotFound(_))),
+        "deleting twice"
+    );
     s.undelete(&id).unwrap();
     assert_eq!(s.get(&id).unwrap().meta.name, "Gone");
     assert_eq!(s.list(&ListQuery::default()).unwrap().total, 2);
 
     s.delete(&id).unwrap();
     assert_eq!(s.purge_deleted(i64::MAX).unwrap(), 1);
-    assert!(matches!(s.undelete(&id), Err(StoreError::NotFound(_))), "purged for good");
-    assert!(s.revisions(&id).unwrap().is_empty(), "revisions went with it");
+    assert!(
+        matches!(s.undelete(&id), Err(StoreError::NotFound(_))),
+        "purged for good"
+    );
+    assert!(
+        s.revisions(&id).unwrap().is_empty(),
+        "revisions went with it"
+    );
 }
 
 #[test]
@@ -129,9 +187,13 @@ fn duplicate_copies_the_draft_under_a_new_id_without_secrets() {
 fn an_edit_marks_a_synced_channel_modified() {
     let mut s = Store::open_in_memory().unwrap();
     let id = add_email(&mut s, "S");
-    s.set_sync_state(&id, SyncState::Synced, Some("remote-42")).unwrap();
+    s.set_sync_state(&id, SyncState::Synced, Some("remote-42"))
+        .unwrap();
     let ch = s.get(&id).unwrap();
-    assert_eq!((ch.sync_state, ch.remote_id.as_deref()), (SyncState::Synced, Some("remote-42")));
+    assert_eq!(
+        (ch.sync_state, ch.remote_id.as_deref()),
+        (SyncState::Synced, Some("remote-42"))
+    );
     s.save_draft(&id, &ch.doc, &ch.meta).unwrap();
     assert_eq!(s.get(&id).unwrap().sync_state, SyncState::Modified);
 }
@@ -144,12 +206,21 @@ fn secrets_table_reports_set_paths_only() {
     s.set_secret(&id, "smtp.password", b"blob-1").unwrap();
     s.set_secret(&id, "imap.password", b"blob-2").unwrap();
     s.set_secret(&id, "imap.password", b"blob-3").unwrap();
-    assert_eq!(s.secret_status(&id).unwrap(), ["imap.password", "smtp.password"]);
-    assert_eq!(s.sealed_secret(&id, "imap.password").unwrap().as_deref(), Some(&b"blob-3"[..]));
+    assert_eq!(
+        s.secret_status(&id).unwrap(),
+        ["imap.password", "smtp.password"]
+    );
+    assert_eq!(
+        s.sealed_secret(&id, "imap.password").unwrap().as_deref(),
+        Some(&b"blob-3"[..])
+    );
     assert!(s.clear_secret(&id, "imap.password").unwrap());
     assert!(!s.clear_secret(&id, "imap.password").unwrap());
     assert_eq!(s.secret_status(&id).unwrap(), ["smtp.password"]);
-    assert!(matches!(s.set_secret("missing", "p", b"x"), Err(StoreError::NotFound(_))));
+    assert!(matches!(
+        s.set_secret("missing", "p", b"x"),
+        Err(StoreError::NotFound(_))
+    ));
 }
 
 #[test]
@@ -157,12 +228,24 @@ fn reference_data_is_cached_with_its_fetch_time() {
     let mut s = Store::open_in_memory().unwrap();
     assert!(s.reference(RefKind::Communities, "acme").unwrap().is_none());
     let data = json!([{"id": "c1", "name": "Main"}]);
-    s.put_reference(RefKind::Communities, "acme", &data, 1000).unwrap();
-    s.put_reference(RefKind::TimeSheets, "acme", &json!([]), 1001).unwrap();
+    s.put_reference(RefKind::Communities, "acme", &data, 1000)
+        .unwrap();
+    s.put_reference(RefKind::TimeSheets, "acme", &json!([]), 1001)
+        .unwrap();
     let e = s.reference(RefKind::Communities, "acme").unwrap().unwrap();
     assert_eq!((e.data, e.fetched_at), (data, 1000));
-    s.put_reference(RefKind::Communities, "acme", &json!([]), 2000).unwrap();
-    assert_eq!(s.reference(RefKind::Communities, "acme").unwrap().unwrap().fetched_at, 2000);
-    assert!(s.reference(RefKind::Communities, "other").unwrap().is_none());
+    s.put_reference(RefKind::Communities, "acme", &json!([]), 2000)
+        .unwrap();
+    assert_eq!(
+        s.reference(RefKind::Communities, "acme")
+            .unwrap()
+            .unwrap()
+            .fetched_at,
+        2000
+    );
+    assert!(s
+        .reference(RefKind::Communities, "other")
+        .unwrap()
+        .is_none());
     assert_eq!(RefKind::ALL.len(), 5);
 }

@@ -55,7 +55,12 @@ fn child(db: &Path, base: u64) {
             0 | 1 => {
                 let d = doc(&format!("channel {n}"), n);
                 let id = store
-                    .create("email", &d, &BasicSchema.meta("email", &d), Origin::LocalEdit)
+                    .create(
+                        "email",
+                        &d,
+                        &BasicSchema.meta("email", &d),
+                        Origin::LocalEdit,
+                    )
                     .unwrap();
                 println!("C {id} {n}");
                 ids.push(id);
@@ -68,13 +73,17 @@ fn child(db: &Path, base: u64) {
             }
             3 => {
                 let id = &ids[rng.below(ids.len() as u64) as usize];
-                store.set_secret(id, "imap.password", &n.to_le_bytes()).unwrap();
+                store
+                    .set_secret(id, "imap.password", &n.to_le_bytes())
+                    .unwrap();
                 println!("X {id} {n}");
             }
             _ => {
                 let id = &ids[rng.below(ids.len() as u64) as usize];
                 let d = doc(&format!("channel {id}"), n);
-                store.save_draft(id, &d, &BasicSchema.meta("email", &d)).unwrap();
+                store
+                    .save_draft(id, &d, &BasicSchema.meta("email", &d))
+                    .unwrap();
                 println!("S {id} {n}");
             }
         }
@@ -130,19 +139,32 @@ impl Acked {
             "trial {trial}: integrity_check not ok"
         );
         for (id, seq) in &self.docs {
-            let ch = store
-                .get(id)
-                .unwrap_or_else(|e| panic!("trial {trial}: acknowledged channel {id} missing: {e}"));
+            let ch = store.get(id).unwrap_or_else(|e| {
+                panic!("trial {trial}: acknowledged channel {id} missing: {e}")
+            });
             let stored = ch.doc["seq"].as_u64().unwrap();
-            assert!(stored >= *seq, "trial {trial}: {id} has seq {stored}, acknowledged {seq}");
+            assert!(
+                stored >= *seq,
+                "trial {trial}: {id} has seq {stored}, acknowledged {seq}"
+            );
         }
         for (id, seq) in &self.secrets {
-            let blob = store.sealed_secret(id, "imap.password").unwrap().expect("acknowledged secret");
+            let blob = store
+                .sealed_secret(id, "imap.password")
+                .unwrap()
+                .expect("acknowledged secret");
             let stored = u64::from_le_bytes(blob.try_into().unwrap());
-            assert!(stored >= *seq, "trial {trial}: secret of {id} older than acknowledged");
+            assert!(
+                stored >= *seq,
+                "trial {trial}: secret of {id} older than acknowledged"
+            );
         }
         for (id, rev) in &self.revisions {
-            assert_eq!(&store.revision(*rev).unwrap().summary.channel_id, id, "trial {trial}");
+            assert_eq!(
+                &store.revision(*rev).unwrap().summary.channel_id,
+                id,
+                "trial {trial}"
+            );
         }
         assert_eq!(
             store.list(&ListQuery::default()).unwrap().total as usize,
@@ -162,13 +184,20 @@ fn parent() {
     for trial in 0..TRIALS {
         let mut child = Command::new(&exe)
             .env(CHILD_ENV, &db)
-            .env("SWITCHBOARD_DURABILITY_BASE", (u64::from(trial) * 10_000_000).to_string())
+            .env(
+                "SWITCHBOARD_DURABILITY_BASE",
+                (u64::from(trial) * 10_000_000).to_string(),
+            )
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
             .unwrap();
         // Some kills land during start-up or open, most in the middle of the save stream.
-        let wait = if rng.below(10) == 0 { rng.below(5) } else { 5 + rng.below(60) };
+        let wait = if rng.below(10) == 0 {
+            rng.below(5)
+        } else {
+            5 + rng.below(60)
+        };
         std::thread::sleep(Duration::from_millis(wait));
         if child.try_wait().unwrap().is_some() {
             panic!("trial {trial}: the child stopped by itself (see its stderr)");
@@ -176,7 +205,12 @@ fn parent() {
         child.kill().unwrap(); // SIGKILL on Unix
         child.wait().unwrap();
         let mut out = String::new();
-        child.stdout.take().unwrap().read_to_string(&mut out).unwrap();
+        child
+            .stdout
+            .take()
+            .unwrap()
+            .read_to_string(&mut out)
+            .unwrap();
         let n = acked.record(&out);
         total_acks += n;
         killed_busy += u32::from(n > 0);
@@ -188,13 +222,22 @@ fn parent() {
         acked.docs.len(),
         started.elapsed().as_secs_f64()
     );
-    assert!(killed_busy >= TRIALS / 2, "most kills should interrupt a stream of saves");
-    assert!(started.elapsed() < Duration::from_secs(60), "keep the test under a minute");
+    assert!(
+        killed_busy >= TRIALS / 2,
+        "most kills should interrupt a stream of saves"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "keep the test under a minute"
+    );
 }
 
 fn main() {
     if let Some(db) = std::env::var_os(CHILD_ENV) {
-        let base = std::env::var("SWITCHBOARD_DURABILITY_BASE").unwrap().parse().unwrap();
+        let base = std::env::var("SWITCHBOARD_DURABILITY_BASE")
+            .unwrap()
+            .parse()
+            .unwrap();
         child(Path::new(&db), base);
         return;
     }
@@ -210,5 +253,5 @@ fn main() {
         }
     }
     parent();
-    println!("test durability ... ok");
+    println!("test durability ... ok\n\ntest result: ok. 1 passed; 0 failed");
 }

@@ -57,7 +57,10 @@ fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
 
 #[test]
 fn a_secret_marker_appears_nowhere() {
-    let marker = format!("LEAK-{:x}-MARKER", std::process::id() as u64 * 7919 + 0x5eed);
+    let marker = format!(
+        "LEAK-{:x}-MARKER",
+        std::process::id() as u64 * 7919 + 0x5eed
+    );
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("switchboard.sqlite3");
     let logs = dir.path().join("logs");
@@ -71,7 +74,9 @@ fn a_secret_marker_appears_nowhere() {
         let mut store = Store::open(&db).unwrap();
         for (kind, paths) in SECRET_FIELDS {
             let doc = json!({"kind": kind, "general": {"name": format!("{kind} channel"), "active": true}});
-            let id = store.create(kind, &doc, &LeakSchema.meta(kind, &doc), Origin::LocalEdit).unwrap();
+            let id = store
+                .create(kind, &doc, &LeakSchema.meta(kind, &doc), Origin::LocalEdit)
+                .unwrap();
             for path in *paths {
                 // What the shell does when the user saves a secret.
                 let secret = Sensitive::new(marker.clone());
@@ -79,7 +84,9 @@ fn a_secret_marker_appears_nowhere() {
                 let sealed = vault.seal(&id, path, &secret).unwrap();
                 store.set_secret(&id, path, &sealed).unwrap();
             }
-            store.save_draft(&id, &doc, &LeakSchema.meta(kind, &doc)).unwrap();
+            store
+                .save_draft(&id, &doc, &LeakSchema.meta(kind, &doc))
+                .unwrap();
             store.checkpoint(&id, Origin::LocalEdit).unwrap();
             ipc_replies.push(serde_json::to_string(&store.get(&id).unwrap()).unwrap());
             ipc_replies.push(serde_json::to_string(&store.secret_status(&id).unwrap()).unwrap());
@@ -96,11 +103,16 @@ fn a_secret_marker_appears_nowhere() {
             with_secrets.push(d);
         }
         let file = json!({"format": "switchboard.channels", "version": 1, "exported_at": "x", "channels": with_secrets});
-        let report = store.import(file.to_string().as_bytes(), &LeakSchema).unwrap();
+        let report = store
+            .import(file.to_string().as_bytes(), &LeakSchema)
+            .unwrap();
         ipc_replies.push(serde_json::to_string(&report).unwrap());
-        let bulk = store.bulk_apply(&ids, "general.active", &json!(false), &LeakSchema).unwrap();
+        let bulk = store
+            .bulk_apply(&ids, "general.active", &json!(false), &LeakSchema)
+            .unwrap();
         ipc_replies.push(serde_json::to_string(&bulk).unwrap());
-        ipc_replies.push(serde_json::to_string(&store.list(&ListQuery::default()).unwrap()).unwrap());
+        ipc_replies
+            .push(serde_json::to_string(&store.list(&ListQuery::default()).unwrap()).unwrap());
 
         let export = store.export_all(&LeakSchema).unwrap();
         std::fs::write(&export_file, export.to_json_pretty()).unwrap();
@@ -118,7 +130,11 @@ fn a_secret_marker_appears_nowhere() {
         assert!(!wal.is_empty(), "the WAL was written");
         assert_eq!(occurrences(&wal, marker.as_bytes()), 0, "marker in the WAL");
         let db_bytes = std::fs::read(&db).unwrap();
-        assert_eq!(occurrences(&db_bytes, marker.as_bytes()), 0, "marker in the database");
+        assert_eq!(
+            occurrences(&db_bytes, marker.as_bytes()),
+            0,
+            "marker in the database"
+        );
     });
     drop(guard); // flush the log
 
@@ -126,17 +142,31 @@ fn a_secret_marker_appears_nowhere() {
     let mut log_text = String::new();
     for file in files_under(dir.path()) {
         let bytes = std::fs::read(&file).unwrap();
-        assert_eq!(occurrences(&bytes, marker.as_bytes()), 0, "marker found in {}", file.display());
+        assert_eq!(
+            occurrences(&bytes, marker.as_bytes()),
+            0,
+            "marker found in {}",
+            file.display()
+        );
         if file.starts_with(&logs) {
             log_text.push_str(&String::from_utf8_lossy(&bytes));
         }
         searched += 1;
     }
-    assert!(searched >= 4, "db, backup, log, export were all searched ({searched})");
-    assert!(log_text.contains("secret sealed") && log_text.contains("<redacted>"), "debug log was on");
+    assert!(
+        searched >= 4,
+        "db, backup, log, export were all searched ({searched})"
+    );
+    assert!(
+        log_text.contains("secret sealed") && log_text.contains("<redacted>"),
+        "debug log was on"
+    );
     assert!(files_under(&dir.path().join("backups")).len() == 1);
     let export_text = std::fs::read_to_string(&export_file).unwrap();
-    assert!(export_text.contains("oauth.token_secret"), "secrets listed to re-enter");
+    assert!(
+        export_text.contains("oauth.token_secret"),
+        "secrets listed to re-enter"
+    );
     for reply in &ipc_replies {
         assert!(!reply.contains(&marker), "marker in an IPC reply: {reply}");
     }

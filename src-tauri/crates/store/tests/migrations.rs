@@ -7,8 +7,8 @@ use common::*;
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use switchboard_store::{
-    list_backups, restore_newest_backup, ListQuery, Origin, RefKind, Store, StoreError, KEEP_BACKUPS,
-    LATEST_VERSION,
+    list_backups, restore_newest_backup, ListQuery, Origin, RefKind, Store, StoreError,
+    KEEP_BACKUPS, LATEST_VERSION,
 };
 
 fn fixtures() -> PathBuf {
@@ -22,7 +22,11 @@ fn fixtures() -> PathBuf {
 #[ignore]
 fn write_fixture() {
     let dest = fixtures().join(format!("v{LATEST_VERSION}.sqlite3"));
-    assert!(!dest.exists(), "{} exists: fixtures are history, keep them", dest.display());
+    assert!(
+        !dest.exists(),
+        "{} exists: fixtures are history, keep them",
+        dest.display()
+    );
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("switchboard.sqlite3");
     {
@@ -34,11 +38,17 @@ fn write_fixture() {
         s.checkpoint(&a, Origin::LocalEdit).unwrap();
         s.set_secret(&a, "imap.password", &[1, 2, 3, 4]).unwrap();
         let b = add_email(&mut s, "Fixture Billing");
-        s.bulk_apply(&[a.clone(), b], "routing.priority", &json!(2), &TestSchema).unwrap();
+        s.bulk_apply(&[a.clone(), b], "routing.priority", &json!(2), &TestSchema)
+            .unwrap();
         let gone = add_email(&mut s, "Fixture Deleted");
         s.delete(&gone).unwrap();
-        s.put_reference(RefKind::Communities, "acme", &json!([{"id": "c1"}]), 1_700_000_000_000)
-            .unwrap();
+        s.put_reference(
+            RefKind::Communities,
+            "acme",
+            &json!([{"id": "c1"}]),
+            1_700_000_000_000,
+        )
+        .unwrap();
     }
     // One self-contained file: fold the WAL back in.
     let c = rusqlite::Connection::open(&path).unwrap();
@@ -66,14 +76,26 @@ fn every_older_fixture_upgrades_and_keeps_its_data() {
 
         let page = s.list(&ListQuery::default()).unwrap();
         let names: Vec<_> = page.items.iter().map(|c| c.name.as_str()).collect();
-        assert_eq!(names, ["Fixture Billing", "Fixture Support"], "{}", src.display());
+        assert_eq!(
+            names,
+            ["Fixture Billing", "Fixture Support"],
+            "{}",
+            src.display()
+        );
         let support = &page.items[1].id;
         let ch = s.get(support).unwrap();
         assert_eq!(ch.doc["routing"], json!({"sla": 30, "priority": 2}));
-        assert_eq!(s.revisions(support).unwrap().len(), 3, "create, checkpoint, bulk");
+        assert_eq!(
+            s.revisions(support).unwrap().len(),
+            3,
+            "create, checkpoint, bulk"
+        );
         assert_eq!(s.secret_status(support).unwrap(), ["imap.password"]);
         assert_eq!(
-            s.reference(RefKind::Communities, "acme").unwrap().unwrap().fetched_at,
+            s.reference(RefKind::Communities, "acme")
+                .unwrap()
+                .unwrap()
+                .fetched_at,
             1_700_000_000_000
         );
         // And it is writable under the new schema.
@@ -88,19 +110,30 @@ fn a_database_from_a_newer_version_is_refused_untouched() {
     let path = dir.path().join("switchboard.sqlite3");
     {
         let c = rusqlite::Connection::open(&path).unwrap();
-        c.execute_batch("CREATE TABLE future (x); INSERT INTO future VALUES (1);").unwrap();
-        c.pragma_update(None, "user_version", LATEST_VERSION + 1).unwrap();
+        c.execute_batch("CREATE TABLE future (x); INSERT INTO future VALUES (1);")
+            .unwrap();
+        c.pragma_update(None, "user_version", LATEST_VERSION + 1)
+            .unwrap();
     }
     let failure = Store::open(&path).err().expect("refused");
     assert!(matches!(failure.error, StoreError::NewerDatabase { .. }));
     let m = failure.msg();
     assert_eq!(m.id, "store-err-newer-database");
-    assert!(failure.backups.is_empty(), "no older backup is offered over newer data");
+    assert!(
+        failure.backups.is_empty(),
+        "no older backup is offered over newer data"
+    );
     let c = rusqlite::Connection::open(&path).unwrap();
-    let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let v: i64 = c
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(v, LATEST_VERSION + 1);
     let tables: i64 = c
-        .query_row("SELECT COUNT(*) FROM sqlite_master WHERE name = 'channels'", [], |r| r.get(0))
+        .query_row(
+            "SELECT COUNT(*) FROM sqlite_master WHERE name = 'channels'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(tables, 0, "no migration ran");
 }
@@ -120,7 +153,9 @@ fn a_damaged_file_offers_the_newest_backup_and_restoring_it_works() {
     }
     std::fs::write(&path, vec![0x5a; 8192]).unwrap();
 
-    let failure = Store::open(&path).err().expect("damaged file fails to open");
+    let failure = Store::open(&path)
+        .err()
+        .expect("damaged file fails to open");
     assert_eq!(failure.backups.len(), 1);
     let m = failure.msg();
     assert_eq!(m.id, "store-err-open-failed");
@@ -145,13 +180,20 @@ fn a_damaged_file_offers_the_newest_backup_and_restoring_it_works() {
 fn no_backup_means_no_offer() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("switchboard.sqlite3");
-    std::fs::write(&path, b"this is not a database at all, just text...........").unwrap();
+    std::fs::write(
+        &path,
+        b"this is not a database at all, just text...........",
+    )
+    .unwrap();
     let failure = Store::open(&path).err().unwrap();
     match failure.msg().args.get("offer") {
         Some(switchboard_core::Arg::Msg(o)) => assert_eq!(o.id, "store-offer-no-backup"),
         other => panic!("{other:?}"),
     }
-    assert!(matches!(restore_newest_backup(&path), Err(StoreError::NotFound(_))));
+    assert!(matches!(
+        restore_newest_backup(&path),
+        Err(StoreError::NotFound(_))
+    ));
 }
 
 #[test]
@@ -164,7 +206,9 @@ fn backups_are_daily_keep_seven_and_skip_unsound_ones() {
 
     // Nine older days' backups, then today's again: seven remain, newest first.
     for day in 1..=9 {
-        let old = first.path.with_file_name(format!("switchboard-2020-01-{day:02}.sqlite3"));
+        let old = first
+            .path
+            .with_file_name(format!("switchboard-2020-01-{day:02}.sqlite3"));
         std::fs::copy(&first.path, old).unwrap();
     }
     s.backup_now().unwrap();

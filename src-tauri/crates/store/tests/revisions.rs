@@ -24,7 +24,8 @@ fn autosaves_within_the_window_add_no_revision() {
 fn an_autosave_after_the_window_adds_one_revision() {
     let mut s = Store::open_in_memory().unwrap();
     let id = add_email(&mut s, "A");
-    s.age_revisions_for_test(AUTO_CHECKPOINT_AFTER_MS + 1).unwrap();
+    s.age_revisions_for_test(AUTO_CHECKPOINT_AFTER_MS + 1)
+        .unwrap();
     let mut doc = s.get(&id).unwrap().doc;
     doc["general"]["name"] = json!("B");
     s.save_draft(&id, &doc, &meta_of("email", &doc)).unwrap();
@@ -39,7 +40,11 @@ fn an_autosave_after_the_window_adds_one_revision() {
 fn an_explicit_checkpoint_records_changes_once() {
     let mut s = Store::open_in_memory().unwrap();
     let id = add_email(&mut s, "A");
-    assert_eq!(s.checkpoint(&id, Origin::LocalEdit).unwrap(), None, "nothing changed");
+    assert_eq!(
+        s.checkpoint(&id, Origin::LocalEdit).unwrap(),
+        None,
+        "nothing changed"
+    );
     let mut doc = s.get(&id).unwrap().doc;
     doc["routing"]["sla"] = json!(30);
     s.save_draft(&id, &doc, &meta_of("email", &doc)).unwrap();
@@ -60,7 +65,10 @@ fn diff_lists_each_changed_field_against_the_draft() {
     doc["imap"].as_object_mut().unwrap().remove("port");
     s.save_draft(&id, &doc, &meta_of("email", &doc)).unwrap();
     let d = s.diff_with_draft(first).unwrap();
-    let got: Vec<_> = d.iter().map(|c| (c.path.as_str(), c.before.clone(), c.after.clone())).collect();
+    let got: Vec<_> = d
+        .iter()
+        .map(|c| (c.path.as_str(), c.before.clone(), c.after.clone()))
+        .collect();
     assert_eq!(
         got,
         [
@@ -93,7 +101,10 @@ fn restore_puts_the_old_document_back_as_a_new_revision() {
     assert_eq!(revs[0].id, restored);
     assert_eq!(revs[0].origin, Origin::Restore);
     assert_eq!(revs[0].restored_from, Some(first));
-    assert!(matches!(s.restore_revision(9999), Err(switchboard_store::StoreError::RevisionNotFound(9999))));
+    assert!(matches!(
+        s.restore_revision(9999),
+        Err(switchboard_store::StoreError::RevisionNotFound(9999))
+    ));
 }
 
 #[test]
@@ -101,7 +112,8 @@ fn a_server_pull_is_a_revision_of_its_own() {
     let mut s = Store::open_in_memory().unwrap();
     let id = add_email(&mut s, "A");
     let pulled = email_doc("From server");
-    s.apply_server_pull(&id, &pulled, &meta_of("email", &pulled)).unwrap();
+    s.apply_server_pull(&id, &pulled, &meta_of("email", &pulled))
+        .unwrap();
     let revs = s.revisions(&id).unwrap();
     assert_eq!(revs[0].origin, Origin::ServerPull);
     assert_eq!(s.get(&id).unwrap().meta.name, "From server");

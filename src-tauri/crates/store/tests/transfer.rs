@@ -15,16 +15,21 @@ fn export_strips_secrets_and_lists_them_to_reenter() {
     let mut doc = email_doc("Support");
     // A secret that slipped into the document itself is stripped too.
     doc["smtp"] = json!({"host": "smtp.example.com", "password": "plain-in-doc"});
-    let id = s.create("email", &doc, &meta_of("email", &doc), Origin::LocalEdit).unwrap();
+    let id = s
+        .create("email", &doc, &meta_of("email", &doc), Origin::LocalEdit)
+        .unwrap();
     s.set_secret(&id, "imap.password", b"sealed").unwrap();
-    let file = s.export(&[id.clone()], &TestSchema).unwrap();
+    let file = s.export(std::slice::from_ref(&id), &TestSchema).unwrap();
     assert_eq!(file.format, EXPORT_FORMAT);
     assert_eq!(file.version, 1);
     assert!(file.exported_at.ends_with('Z'));
     let ch = &file.channels[0];
     assert_eq!(ch["kind"], "email");
     assert_eq!(ch["general"]["name"], "Support");
-    assert_eq!(ch["secrets_to_reenter"], json!(["imap.password", "smtp.password"]));
+    assert_eq!(
+        ch["secrets_to_reenter"],
+        json!(["imap.password", "smtp.password"])
+    );
     let text = file.to_json_pretty();
     assert!(!text.contains("plain-in-doc"));
     assert!(!text.contains("sealed"));
@@ -33,7 +38,10 @@ fn export_strips_secrets_and_lists_them_to_reenter() {
 #[test]
 fn export_then_import_round_trips_under_new_ids_with_an_import_revision() {
     let mut a = Store::open_in_memory().unwrap();
-    let ids: Vec<_> = ["One", "Two", "Three"].iter().map(|n| add_email(&mut a, n)).collect();
+    let ids: Vec<_> = ["One", "Two", "Three"]
+        .iter()
+        .map(|n| add_email(&mut a, n))
+        .collect();
     a.set_secret(&ids[0], "imap.password", b"x").unwrap();
     let text = a.export_all(&TestSchema).unwrap().to_json_pretty();
 
@@ -44,7 +52,11 @@ fn export_then_import_round_trips_under_new_ids_with_an_import_revision() {
     assert_eq!(one.secrets_to_reenter, ["imap.password"]);
     assert!(!ids.contains(&one.id), "new local ids");
     let ch = b.get(&one.id).unwrap();
-    assert_eq!(ch.doc, a.get(&ids[0]).unwrap().doc, "document unchanged, marker key removed");
+    assert_eq!(
+        ch.doc,
+        a.get(&ids[0]).unwrap().doc,
+        "document unchanged, marker key removed"
+    );
     assert!(ch.doc.get("secrets_to_reenter").is_none());
     let revs = b.revisions(&one.id).unwrap();
     assert_eq!((revs.len(), revs[0].origin), (1, Origin::Import));
@@ -70,8 +82,12 @@ fn import_reports_every_problem_and_writes_nothing() {
             email_doc("Also fine"),
         ]
     });
-    let err = s.import(file.to_string().as_bytes(), &TestSchema).unwrap_err();
-    let ImportError::Invalid(problems) = &err else { panic!("{err:?}") };
+    let err = s
+        .import(file.to_string().as_bytes(), &TestSchema)
+        .unwrap_err();
+    let ImportError::Invalid(problems) = &err else {
+        panic!("{err:?}")
+    };
     let got: Vec<(Option<usize>, &str, &str)> = problems
         .iter()
         .map(|p| (p.channel, p.path.as_str(), p.message.id.as_str()))
@@ -86,23 +102,41 @@ fn import_reports_every_problem_and_writes_nothing() {
         ]
     );
     assert_eq!(err.msg().id, "store-err-import-invalid");
-    assert_eq!(s.list(&ListQuery::default()).unwrap().total, 1, "nothing imported");
-    assert_eq!(validate_import(file.to_string().as_bytes(), &TestSchema).len(), 4);
+    assert_eq!(
+        s.list(&ListQuery::default()).unwrap().total,
+        1,
+        "nothing imported"
+    );
+    assert_eq!(
+        validate_import(file.to_string().as_bytes(), &TestSchema).len(),
+        4
+    );
 }
 
 #[test]
 fn import_checks_the_envelope() {
     let mut s = Store::open_in_memory().unwrap();
     let bad_json = s.import(b"{nope", &BasicSchema).unwrap_err();
-    let ImportError::Invalid(p) = bad_json else { panic!() };
+    let ImportError::Invalid(p) = bad_json else {
+        panic!()
+    };
     assert_eq!(p[0].message.id, "store-import-not-json");
 
     let other = json!({"format": "something.else", "version": 9, "channels": []});
-    let ImportError::Invalid(p) = s.import(other.to_string().as_bytes(), &BasicSchema).unwrap_err() else {
+    let ImportError::Invalid(p) = s
+        .import(other.to_string().as_bytes(), &BasicSchema)
+        .unwrap_err()
+    else {
         panic!()
     };
     let ids: Vec<_> = p.iter().map(|p| p.message.id.as_str()).collect();
-    assert_eq!(ids, ["store-import-wrong-format", "store-import-unsupported-version"]);
+    assert_eq!(
+        ids,
+        [
+            "store-import-wrong-format",
+            "store-import-unsupported-version"
+        ]
+    );
 }
 
 #[test]
@@ -133,7 +167,10 @@ fn a_failure_midway_rolls_the_whole_import_back() {
     other.execute_batch("BEGIN IMMEDIATE").unwrap();
     let started = std::time::Instant::now();
     let err = s.import(text.as_bytes(), &BasicSchema).unwrap_err();
-    assert!(started.elapsed() >= std::time::Duration::from_secs(4), "waited for busy_timeout");
+    assert!(
+        started.elapsed() >= std::time::Duration::from_secs(4),
+        "waited for busy_timeout"
+    );
     assert_eq!(err.msg().id, "store-err-busy");
     other.execute_batch("ROLLBACK").unwrap();
     assert_eq!(s.list(&ListQuery::default()).unwrap().total, 1);

@@ -21,7 +21,9 @@ impl MasterKey {
 
     pub fn random() -> Result<Self, KeychainError> {
         let mut k = [0u8; KEY_LEN];
-        getrandom::fill(&mut k).map_err(|e| KeychainError::Other { cause: e.to_string() })?;
+        getrandom::fill(&mut k).map_err(|e| KeychainError::Other {
+            cause: e.to_string(),
+        })?;
         Ok(MasterKey(k))
     }
 
@@ -92,7 +94,9 @@ pub struct KeychainKeySource {
 
 impl KeychainKeySource {
     pub fn new(service: impl Into<String>) -> Self {
-        KeychainKeySource { service: service.into() }
+        KeychainKeySource {
+            service: service.into(),
+        }
     }
 
     pub fn service(&self) -> &str {
@@ -119,7 +123,10 @@ impl KeySource for KeychainKeySource {
         match entry.get_password() {
             Ok(text) => MasterKey::from_hex(&text).ok_or_else(|| KeychainError::Other {
                 // Never overwritten: a malformed entry may still be someone's key.
-                cause: format!("the entry {}/{MASTER_KEY_ACCOUNT} is not a Switchboard key", self.service),
+                cause: format!(
+                    "the entry {}/{MASTER_KEY_ACCOUNT} is not a Switchboard key",
+                    self.service
+                ),
             }),
             Err(keyring::Error::NoEntry) => {
                 let key = MasterKey::random()?;

@@ -70,7 +70,13 @@ fn platform_hint() -> Msg {
 }
 
 fn short(cause: &str) -> String {
-    cause.lines().next().unwrap_or(cause).chars().take(160).collect()
+    cause
+        .lines()
+        .next()
+        .unwrap_or(cause)
+        .chars()
+        .take(160)
+        .collect()
 }
 
 /// Writes a random value under a probe entry, reads it back and deletes it: the only
@@ -97,14 +103,21 @@ mod tests {
 
     #[test]
     fn service_name_follows_the_app_identifier() {
-        assert_eq!(service_name("com.switchboard.desktop"), "com.switchboard.desktop.vault");
-        assert_ne!(service_name("com.switchboard.test"), service_name("com.switchboard.desktop"));
+        assert_eq!(
+            service_name("com.switchboard.desktop"),
+            "com.switchboard.desktop.vault"
+        );
+        assert_ne!(
+            service_name("com.switchboard.test"),
+            service_name("com.switchboard.desktop")
+        );
     }
 
     #[test]
     fn platform_failures_map_to_an_actionable_message() {
         let e: KeychainError =
-            keyring::Error::PlatformFailure("org.freedesktop.DBus.Error.ServiceUnknown".into()).into();
+            keyring::Error::PlatformFailure("org.freedesktop.DBus.Error.ServiceUnknown".into())
+                .into();
         assert!(matches!(e, KeychainError::Unavailable { .. }));
         let m = e.msg();
         assert_eq!(m.id, "err-keychain-unavailable");

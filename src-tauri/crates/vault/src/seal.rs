@@ -76,10 +76,17 @@ impl Vault {
         self.cipher().map(|_| ())
     }
 
-    pub fn seal(&self, channel_id: &str, path: &str, secret: &Sensitive<String>) -> Result<Vec<u8>, VaultError> {
+    pub fn seal(
+        &self,
+        channel_id: &str,
+        path: &str,
+        secret: &Sensitive<String>,
+    ) -> Result<Vec<u8>, VaultError> {
         let cipher = self.cipher()?;
         let mut nonce = [0u8; NONCE_LEN];
-        getrandom::fill(&mut nonce).map_err(|e| KeychainError::Other { cause: e.to_string() })?;
+        getrandom::fill(&mut nonce).map_err(|e| KeychainError::Other {
+            cause: e.to_string(),
+        })?;
         let aad = aad(channel_id, path);
         let ct = cipher
             .encrypt(
@@ -98,7 +105,12 @@ impl Vault {
         Ok(blob)
     }
 
-    pub fn open(&self, channel_id: &str, path: &str, blob: &[u8]) -> Result<Sensitive<String>, VaultError> {
+    pub fn open(
+        &self,
+        channel_id: &str,
+        path: &str,
+        blob: &[u8],
+    ) -> Result<Sensitive<String>, VaultError> {
         if blob.len() < 1 + NONCE_LEN + 16 || blob[0] != VERSION {
             return Err(VaultError::Format);
         }
@@ -108,7 +120,9 @@ impl Vault {
         let plain = cipher
             .decrypt(XNonce::from_slice(nonce), Payload { msg: ct, aad: &aad })
             .map_err(|_| VaultError::Tampered)?;
-        String::from_utf8(plain).map(Sensitive::new).map_err(|_| VaultError::Format)
+        String::from_utf8(plain)
+            .map(Sensitive::new)
+            .map_err(|_| VaultError::Format)
     }
 }
 
@@ -129,8 +143,14 @@ mod tests {
     fn seals_and_opens() {
         let v = vault();
         let blob = v.seal("ch-1", "imap.password", &s("hunter2")).unwrap();
-        assert!(!blob.windows(7).any(|w| w == b"hunter2"), "ciphertext hides the value");
-        assert_eq!(v.open("ch-1", "imap.password", &blob).unwrap().expose(), "hunter2");
+        assert!(
+            !blob.windows(7).any(|w| w == b"hunter2"),
+            "ciphertext hides the value"
+        );
+        assert_eq!(
+            v.open("ch-1", "imap.password", &blob).unwrap().expose(),
+            "hunter2"
+        );
     }
 
     #[test]
@@ -146,21 +166,36 @@ mod tests {
     fn a_blob_moved_to_another_field_or_channel_does_not_open() {
         let v = vault();
         let blob = v.seal("ch-1", "imap.password", &s("pw")).unwrap();
-        assert!(matches!(v.open("ch-1", "smtp.password", &blob), Err(VaultError::Tampered)));
-        assert!(matches!(v.open("ch-2", "imap.password", &blob), Err(VaultError::Tampered)));
+        assert!(matches!(
+            v.open("ch-1", "smtp.password", &blob),
+            Err(VaultError::Tampered)
+        ));
+        assert!(matches!(
+            v.open("ch-2", "imap.password", &blob),
+            Err(VaultError::Tampered)
+        ));
         // the separator keeps ("a", "b.c") and ("a\0b", "c")-style splits apart
-        assert!(matches!(v.open("ch-1imap", ".password", &blob), Err(VaultError::Tampered)));
+        assert!(matches!(
+            v.open("ch-1imap", ".password", &blob),
+            Err(VaultError::Tampered)
+        ));
     }
 
     #[test]
     fn altered_blobs_and_other_keys_fail() {
         let v = vault();
         let mut blob = v.seal("c", "p", &s("pw")).unwrap();
-        assert!(matches!(vault().open("c", "p", &blob), Err(VaultError::Tampered)));
+        assert!(matches!(
+            vault().open("c", "p", &blob),
+            Err(VaultError::Tampered)
+        ));
         let last = blob.len() - 1;
         blob[last] ^= 1;
         assert!(matches!(v.open("c", "p", &blob), Err(VaultError::Tampered)));
-        assert!(matches!(v.open("c", "p", &blob[..10]), Err(VaultError::Format)));
+        assert!(matches!(
+            v.open("c", "p", &blob[..10]),
+            Err(VaultError::Format)
+        ));
         blob[0] = 9;
         let e = v.open("c", "p", &blob).unwrap_err();
         assert_eq!(e.msg().id, "vault-err-format");
@@ -169,7 +204,10 @@ mod tests {
     struct NoKeychain;
     impl KeySource for NoKeychain {
         fn master_key(&self) -> Result<MasterKey, KeychainError> {
-            Err(keyring::Error::PlatformFailure("org.freedesktop.DBus.Error.NoServer".into()).into())
+            Err(
+                keyring::Error::PlatformFailure("org.freedesktop.DBus.Error.NoServer".into())
+                    .into(),
+            )
         }
     }
 
@@ -179,7 +217,9 @@ mod tests {
         let e = v.seal("c", "p", &s("pw")).unwrap_err();
         let m = e.msg();
         assert_eq!(m.id, "err-keychain-unavailable");
-        assert!(matches!(&m.args["cause"], switchboard_core::Arg::Str(c) if c.contains("NoServer")));
+        assert!(
+            matches!(&m.args["cause"], switchboard_core::Arg::Str(c) if c.contains("NoServer"))
+        );
         assert!(m.args.contains_key("hint"));
         assert!(v.check().is_err());
     }

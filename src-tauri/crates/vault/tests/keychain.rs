@@ -20,7 +20,10 @@ fn test_service(tag: &str) -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .as_nanos();
-    service_name(&format!("com.switchboard.test.{tag}.{}-{nanos}", std::process::id()))
+    service_name(&format!(
+        "com.switchboard.test.{tag}.{}-{nanos}",
+        std::process::id()
+    ))
 }
 
 #[test]
@@ -31,16 +34,25 @@ fn the_master_key_is_created_once_and_found_again() {
     let service = test_service("create");
     let source = KeychainKeySource::new(&service);
     let first = source.master_key().expect("key created on first use");
-    let again = KeychainKeySource::new(&service).master_key().expect("key read back");
+    let again = KeychainKeySource::new(&service)
+        .master_key()
+        .expect("key read back");
     assert_eq!(format!("{:?}", first), "<redacted>");
 
     // Same key from a second source: seal with one vault, open with another.
     let a = Vault::new(KeychainKeySource::new(&service));
     let b = Vault::new(KeychainKeySource::new(&service));
     let blob = a
-        .seal("ch-1", "imap.password", &Sensitive::new("pw-keyring".to_owned()))
+        .seal(
+            "ch-1",
+            "imap.password",
+            &Sensitive::new("pw-keyring".to_owned()),
+        )
         .unwrap();
-    assert_eq!(b.open("ch-1", "imap.password", &blob).unwrap().expose(), "pw-keyring");
+    assert_eq!(
+        b.open("ch-1", "imap.password", &blob).unwrap().expose(),
+        "pw-keyring"
+    );
     drop((first, again));
 
     // It really is in the Secret Service (not keyring's mock store): secret-tool sees it.
@@ -49,13 +61,20 @@ fn the_master_key_is_created_once_and_found_again() {
         .output();
     if let Ok(out) = out {
         let stored = String::from_utf8_lossy(&out.stdout);
-        assert_eq!(stored.trim().len(), 64, "a 256-bit key as hex in gnome-keyring");
+        assert_eq!(
+            stored.trim().len(),
+            64,
+            "a 256-bit key as hex in gnome-keyring"
+        );
     }
 
     // Forgetting the key makes old blobs unreadable, and a new key is made next time.
     source.delete().unwrap();
     let c = Vault::new(KeychainKeySource::new(&service));
-    assert!(matches!(c.open("ch-1", "imap.password", &blob), Err(VaultError::Tampered)));
+    assert!(matches!(
+        c.open("ch-1", "imap.password", &blob),
+        Err(VaultError::Tampered)
+    ));
     KeychainKeySource::new(&service).delete().unwrap();
 }
 

@@ -2,6 +2,9 @@
 //! one line in `command()` and one in `dispatch()`, and its strings in `i18n/*/cli.ftl`.
 
 mod doctor;
+mod export;
+mod import;
+mod list;
 
 use crate::ctx::Ctx;
 use clap::{Arg, ArgMatches, Command};
@@ -40,11 +43,17 @@ pub fn command(ctx: &Ctx) -> Command {
                 .help(ctx.t("cli-arg-lang")),
         )
         .subcommand(doctor::command(ctx))
+        .subcommand(list::command(ctx))
+        .subcommand(export::command(ctx))
+        .subcommand(import::command(ctx))
 }
 
 pub fn dispatch(ctx: &Ctx, matches: &ArgMatches) -> ExitCode {
     match matches.subcommand() {
         Some(("doctor", m)) => doctor::run(ctx, m),
+        Some(("list", m)) => list::run(ctx, m),
+        Some(("export", m)) => export::run(ctx, m),
+        Some(("import", m)) => import::run(ctx, m),
         _ => ExitCode::from(2),
     }
 }

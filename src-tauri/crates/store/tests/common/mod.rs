@@ -39,7 +39,9 @@ impl DocSchema for TestSchema {
             if !p.as_u64().is_some_and(|n| (1..=65535).contains(&n)) {
                 v.push(switchboard_core::FieldMsg::new(
                     "imap.port",
-                    switchboard_core::Msg::new("err-number-range").arg("min", 1).arg("max", 65535),
+                    switchboard_core::Msg::new("err-number-range")
+                        .arg("min", 1)
+                        .arg("max", 65535),
                 ));
             }
         }
