@@ -206,14 +206,19 @@ fn check_value(ctx: &mut Ctx, f: &Field, ty: &FieldType, path: &str, v: &Value) 
 /// Items of a list of records: each field of each item, then uniqueness (one signature
 /// per language, …).
 pub fn check_records(ctx: &mut Ctx, path: &str, fields: &[Field], unique_by: &[String], items: &[Value]) {
+    use std::fmt::Write;
     let mut seen: HashSet<String> = HashSet::new();
+    // One buffer for the item paths: this loop runs for every record of every channel.
+    let mut p = String::with_capacity(path.len() + 16);
     for (i, item) in items.iter().enumerate() {
         let Some(obj) = item.as_object() else {
             ctx.push(format!("{path}.{i}"), Msg::new("val-expect-object"));
             continue;
         };
         for f in fields {
-            check_field(ctx, f, &format!("{path}.{i}.{}", f.key), obj.get(&f.key));
+            p.clear();
+            let _ = write!(p, "{path}.{i}.{}", f.key);
+            check_field(ctx, f, &p, obj.get(&f.key));
         }
         if unique_by.is_empty() {
             continue;
@@ -222,7 +227,11 @@ pub fn check_records(ctx: &mut Ctx, path: &str, fields: &[Field], unique_by: &[S
         if key.iter().any(|v| is_empty(v)) {
             continue;
         }
-        let signature = serde_json::to_string(&key).unwrap_or_default();
+        let mut signature = String::new();
+        for v in &key {
+            signature.push_str(&value_text(v));
+            signature.push('\u{1f}');
+        }
         if !seen.insert(signature) {
             let first = &unique_by[0];
             let msg = if unique_by.len() == 1 && first == "language" {

@@ -5,7 +5,7 @@ use crate::document::{get, kind_of, name_of};
 use crate::model::Kind;
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use switchboard_core::{FieldMsg, Msg};
 use ts_rs::TS;
 
@@ -40,6 +40,11 @@ pub fn validate_set(docs: &[Value]) -> Vec<SetProblem> {
             });
         }
     }
+    let twitter_names: HashSet<String> = docs
+        .iter()
+        .filter(|d| kind_of(d) == Some(Kind::Twitter))
+        .filter_map(|d| name_of(d).map(norm))
+        .collect();
     for (i, d) in docs.iter().enumerate() {
         if kind_of(d) != Some(Kind::TwitterSearch) {
             continue;
@@ -47,10 +52,7 @@ pub fn validate_set(docs: &[Value]) -> Vec<SetProblem> {
         let Some(target) = get(d, "twitter_search.twitter_channel").and_then(Value::as_str) else {
             continue;
         };
-        let exists = docs
-            .iter()
-            .any(|o| kind_of(o) == Some(Kind::Twitter) && name_of(o).is_some_and(|n| norm(n) == norm(target)));
-        if !exists {
+        if !twitter_names.contains(&norm(target)) {
             out.push(SetProblem {
                 index: i,
                 problem: FieldMsg::new(
