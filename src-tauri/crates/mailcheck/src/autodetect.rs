@@ -67,7 +67,15 @@ const PROVIDERS: &[Provider] = &[
     },
     Provider {
         name: "Outlook / Microsoft 365",
-        domains: &["outlook.com", "hotmail.com", "hotmail.fr", "live.com", "live.fr", "msn.com", "outlook.fr"],
+        domains: &[
+            "outlook.com",
+            "hotmail.com",
+            "hotmail.fr",
+            "live.com",
+            "live.fr",
+            "msn.com",
+            "outlook.fr",
+        ],
         imap: ("outlook.office365.com", 993, Tls),
         smtp: ("smtp.office365.com", 587, Starttls),
         note: Some("mailcheck-provider-note-microsoft"),
@@ -155,9 +163,13 @@ fn guess((host, port, security): (&str, u16, Security)) -> ServerGuess {
 /// The built-in table's proposal for this address, if its domain is known.
 pub fn from_provider_table(email: &str) -> Option<Proposal> {
     let domain = domain_of(email)?;
-    let p = PROVIDERS.iter().find(|p| p.domains.contains(&domain.as_str()))?;
+    let p = PROVIDERS
+        .iter()
+        .find(|p| p.domains.contains(&domain.as_str()))?;
     Some(Proposal {
-        source: ProposalSource::Provider { name: p.name.to_owned() },
+        source: ProposalSource::Provider {
+            name: p.name.to_owned(),
+        },
         imap: Some(guess(p.imap)),
         smtp: Some(guess(p.smtp)),
         username: email.trim().to_owned(),
@@ -250,17 +262,30 @@ async fn answers(c: &Candidate, imap: bool) -> bool {
             Conn::Tls(s) => s.read(&mut buf).await.ok()?,
         };
         let head = &buf[..n];
-        Some(if imap { head.starts_with(b"* OK") || head.starts_with(b"* PREAUTH") } else { head.starts_with(b"220") })
+        Some(if imap {
+            head.starts_with(b"* OK") || head.starts_with(b"* PREAUTH")
+        } else {
+            head.starts_with(b"220")
+        })
     };
     attempt.await == Some(true)
 }
 
 /// Tries all candidates at once; returns the first (by preference) that answered.
-async fn first_answering(cands: &[Candidate], imap: bool, timeout: Duration, cancel: &CancellationToken) -> Option<ServerGuess> {
+async fn first_answering(
+    cands: &[Candidate],
+    imap: bool,
+    timeout: Duration,
+    cancel: &CancellationToken,
+) -> Option<ServerGuess> {
     let probes = cands.iter().map(|c| async move {
-        tokio::time::timeout(timeout, answers(c, imap)).await.unwrap_or(false)
+        tokio::time::timeout(timeout, answers(c, imap))
+            .await
+            .unwrap_or(false)
     });
-    let results = cancel.run_until_cancelled(futures::future::join_all(probes)).await?;
+    let results = cancel
+        .run_until_cancelled(futures::future::join_all(probes))
+        .await?;
     cands
         .iter()
         .zip(results)
@@ -274,7 +299,11 @@ async fn first_answering(cands: &[Candidate], imap: bool, timeout: Duration, can
 
 /// Proposals for `email`: the provider table's first when the domain is known, then what
 /// the probe found. `probe` replaces the default candidates (tests use loopback).
-pub async fn autodetect(email: &str, probe: Option<ProbeOptions>, cancel: &CancellationToken) -> Vec<Proposal> {
+pub async fn autodetect(
+    email: &str,
+    probe: Option<ProbeOptions>,
+    cancel: &CancellationToken,
+) -> Vec<Proposal> {
     let mut out = Vec::new();
     if let Some(p) = from_provider_table(email) {
         out.push(p);
@@ -310,12 +339,24 @@ mod tests {
     #[test]
     fn known_domains_come_from_the_table() {
         let p = from_provider_table("Someone@GMail.com").unwrap();
-        assert_eq!(p.source, ProposalSource::Provider { name: "Gmail".into() });
+        assert_eq!(
+            p.source,
+            ProposalSource::Provider {
+                name: "Gmail".into()
+            }
+        );
         assert_eq!(p.imap.as_ref().unwrap().host, "imap.gmail.com");
         assert_eq!(p.imap.as_ref().unwrap().security, Security::Tls);
         let o = from_provider_table("x@hotmail.fr").unwrap();
         assert_eq!(o.smtp.unwrap().security, Security::Starttls);
-        for d in ["yahoo.fr", "icloud.com", "fastmail.com", "gmx.de", "orange.fr", "free.fr"] {
+        for d in [
+            "yahoo.fr",
+            "icloud.com",
+            "fastmail.com",
+            "gmx.de",
+            "orange.fr",
+            "free.fr",
+        ] {
             assert!(from_provider_table(&format!("a@{d}")).is_some(), "{d}");
         }
         assert!(from_provider_table("a@unknown-example.test").is_none());
@@ -326,8 +367,12 @@ mod tests {
     fn default_probe_tries_the_usual_names_and_ports() {
         let o = ProbeOptions::for_domain("example.org");
         assert_eq!(o.imap[0], Candidate::new("imap.example.org", 993, Tls));
-        assert!(o.imap.contains(&Candidate::new("mail.example.org", 143, Starttls)));
+        assert!(o
+            .imap
+            .contains(&Candidate::new("mail.example.org", 143, Starttls)));
         assert_eq!(o.smtp[0], Candidate::new("smtp.example.org", 465, Tls));
-        assert!(o.smtp.contains(&Candidate::new("example.org", 587, Starttls)));
+        assert!(o
+            .smtp
+            .contains(&Candidate::new("example.org", 587, Starttls)));
     }
 }

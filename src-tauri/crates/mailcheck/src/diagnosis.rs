@@ -11,7 +11,11 @@ use switchboard_core::Msg;
 
 /// Tests the settings as they are on screen. Streams `ProgressEvent`s to `sink` and
 /// returns the full report (steps with fields and server replies, folders).
-pub async fn diagnose(settings: &MailSettings, sink: &dyn ProgressSink, cancel: &CancellationToken) -> DiagnosisReport {
+pub async fn diagnose(
+    settings: &MailSettings,
+    sink: &dyn ProgressSink,
+    cancel: &CancellationToken,
+) -> DiagnosisReport {
     diagnose_with(settings, sink, None, cancel).await
 }
 
@@ -20,14 +24,17 @@ pub async fn diagnose(settings: &MailSettings, sink: &dyn ProgressSink, cancel: 
 pub async fn diagnose_with(
     settings: &MailSettings,
     sink: &dyn ProgressSink,
-    listener: Option<&StepListener>,
+    listener: Option<&StepListener<'_>>,
     cancel: &CancellationToken,
 ) -> DiagnosisReport {
     let steps = Mutex::new(Vec::<StepReport>::new());
     let mut secrets = Vec::new();
-    for srv in [settings.imap.as_ref().map(|i| &i.server), settings.smtp.as_ref().map(|s| &s.server)]
-        .into_iter()
-        .flatten()
+    for srv in [
+        settings.imap.as_ref().map(|i| &i.server),
+        settings.smtp.as_ref().map(|s| &s.server),
+    ]
+    .into_iter()
+    .flatten()
     {
         secrets.push(srv.password.expose().clone());
     }
@@ -48,10 +55,25 @@ pub async fn diagnose_with(
         .address
         .clone()
         .filter(|a| a.contains('@'))
-        .or_else(|| settings.smtp.as_ref().map(|s| s.server.username.clone()).filter(|u| u.contains('@')))
-        .or_else(|| settings.imap.as_ref().map(|s| s.server.username.clone()).filter(|u| u.contains('@')));
+        .or_else(|| {
+            settings
+                .smtp
+                .as_ref()
+                .map(|s| s.server.username.clone())
+                .filter(|u| u.contains('@'))
+        })
+        .or_else(|| {
+            settings
+                .imap
+                .as_ref()
+                .map(|s| s.server.username.clone())
+                .filter(|u| u.contains('@'))
+        });
     let round_trip = match (settings.round_trip, &settings.imap, &rt_address) {
-        (true, Some(imap), Some(addr)) => Some(smtp::RoundTrip { address: addr, imap }),
+        (true, Some(imap), Some(addr)) => Some(smtp::RoundTrip {
+            address: addr,
+            imap,
+        }),
         _ => None,
     };
     let rt_impossible = settings.round_trip && round_trip.is_none();
@@ -62,22 +84,31 @@ pub async fn diagnose_with(
         imap::diagnose(s, &mut rec, &t).await
     };
     let smtp_fut = async {
-        let Some(s) = settings.smtp.as_ref() else { return };
-        let mut rec = Recorder::new(&shared, Protocol::Smtp, smtp::plan(&s.server, round_trip.is_some()));
+        let Some(s) = settings.smtp.as_ref() else {
+            return;
+        };
+        let mut rec = Recorder::new(
+            &shared,
+            Protocol::Smtp,
+            smtp::plan(&s.server, round_trip.is_some()),
+        );
         let _ = smtp::diagnose(s, round_trip, &mut rec, &t).await;
         if rt_impossible {
             rec.skip("smtp.roundtrip", Msg::new("mailcheck-roundtrip-needs-imap"));
         }
     };
     let postmark_fut = async {
-        let Some(p) = settings.postmark.as_ref() else { return };
+        let Some(p) = settings.postmark.as_ref() else {
+            return;
+        };
         let mut rec = Recorder::new(&shared, Protocol::Postmark, postmark::plan());
         let _ = postmark::diagnose(p, &mut rec, &t).await;
     };
     let (folders, (), ()) = tokio::join!(imap_fut, smtp_fut, postmark_fut);
 
     let steps = steps.into_inner().unwrap();
-    let cancelled = cancel.is_cancelled() || steps.iter().any(|s| s.status == StepStatus::Cancelled);
+    let cancelled =
+        cancel.is_cancelled() || steps.iter().any(|s| s.status == StepStatus::Cancelled);
     let ok = !cancelled && !steps.iter().any(|s| s.status == StepStatus::Failed);
     sink.emit(ProgressEvent::Finished { ok, cancelled });
     DiagnosisReport {

@@ -16,7 +16,10 @@ fn fields(proto: &str, names: &[&str]) -> Vec<String> {
 }
 
 fn fail(id: &str, proto: &str, names: &[&str]) -> Failure {
-    Failure::new(Msg::new(id).arg("protocol", proto.to_uppercase()), &fields(proto, names))
+    Failure::new(
+        Msg::new(id).arg("protocol", proto.to_uppercase()),
+        &fields(proto, names),
+    )
 }
 
 fn secs(d: Duration) -> f64 {
@@ -39,7 +42,9 @@ pub fn connect(proto: &str, e: &std::io::Error) -> Failure {
     use std::io::ErrorKind::*;
     match e.kind() {
         ConnectionRefused => fail("mailcheck-connect-refused", proto, &["host", "port"]),
-        NetworkUnreachable | HostUnreachable => fail("mailcheck-connect-unreachable", proto, &["host"]),
+        NetworkUnreachable | HostUnreachable => {
+            fail("mailcheck-connect-unreachable", proto, &["host"])
+        }
         _ => {
             let mut f = fail("mailcheck-connect-failed", proto, &["host", "port"]);
             f.message = f.message.arg("error", e.to_string());
@@ -63,11 +68,19 @@ pub fn ca_file(proto: &str, path: &str, error: &str) -> Failure {
 /// A certificate that does not verify; `kind` names the problem (unknown-issuer, expired,
 /// not-yet-valid, revoked, invalid).
 pub fn cert(proto: &str, kind: &str) -> Failure {
-    fail(&format!("mailcheck-cert-{kind}"), proto, &["ssl_verify_mode"])
+    fail(
+        &format!("mailcheck-cert-{kind}"),
+        proto,
+        &["ssl_verify_mode"],
+    )
 }
 
 pub fn cert_name(proto: &str) -> Failure {
-    fail("mailcheck-cert-name-mismatch", proto, &["host", "ssl_verify_mode"])
+    fail(
+        "mailcheck-cert-name-mismatch",
+        proto,
+        &["host", "ssl_verify_mode"],
+    )
 }
 
 pub fn tls_to_plaintext(proto: &str) -> Failure {
@@ -103,7 +116,11 @@ pub fn verify_off(proto: &str) -> (Msg, Vec<String>) {
 /// No greeting in time: on a plaintext connection this is the classic sign of a port
 /// that expects TLS from the first byte.
 pub fn greeting_timeout(proto: &str, tls: bool, d: Duration) -> Failure {
-    let id = if tls { "mailcheck-greeting-timeout" } else { "mailcheck-greeting-timeout-plain" };
+    let id = if tls {
+        "mailcheck-greeting-timeout"
+    } else {
+        "mailcheck-greeting-timeout-plain"
+    };
     let mut f = fail(id, proto, &["ssl", "port"]);
     f.message = f.message.arg("seconds", secs(d));
     f
@@ -122,7 +139,11 @@ pub fn closed(proto: &str) -> Failure {
 }
 
 pub fn starttls_not_offered(proto: &str) -> Failure {
-    fail("mailcheck-starttls-not-offered", proto, &["starttls", "ssl", "port"])
+    fail(
+        "mailcheck-starttls-not-offered",
+        proto,
+        &["starttls", "ssl", "port"],
+    )
 }
 
 pub fn auth_failed(proto: &str) -> Failure {
@@ -176,4 +197,79 @@ pub fn round_trip_timeout(d: Duration) -> Failure {
         Msg::new("mailcheck-roundtrip-timeout").arg("seconds", secs(d)),
         &["imap_smtp.email".to_owned()],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::step::Recorder;
+    use crate::{imap, postmark, smtp};
+
+    /// Ids built at run time (step labels, certificate problems) escape the i18n crate's
+    /// scan for `Msg::new("…")`: check them here, in both languages.
+    #[test]
+    fn dynamic_ids_exist_in_both_languages() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../i18n");
+        let en = std::fs::read_to_string(dir.join("en/mailcheck.ftl")).unwrap();
+        let fr = std::fs::read_to_string(dir.join("fr/mailcheck.ftl")).unwrap();
+        let mut ids: Vec<String> = [
+            "unknown-issuer",
+            "expired",
+            "not-yet-valid",
+            "revoked",
+            "invalid",
+        ]
+        .iter()
+        .map(|k| cert("imap", k).message.id)
+        .collect();
+        let server = crate::settings::ServerSettings {
+            host: "h".into(),
+            port: 1,
+            username: String::new(),
+            password: Default::default(),
+            ssl: false,
+            starttls: false,
+            ssl_verify_mode: Default::default(),
+            ca_file: None,
+        };
+        let mut keys = Vec::new();
+        for (ssl, starttls) in [(true, false), (false, true)] {
+            let s = crate::settings::ServerSettings {
+                ssl,
+                starttls,
+                ..server.clone()
+            };
+            keys.extend(imap::plan(&s));
+            keys.extend(smtp::plan(&s, true));
+        }
+        keys.extend(postmark::plan());
+        keys.push("imap.select:INBOX".into());
+        ids.extend(keys.iter().map(|k| Recorder::label(k).id));
+        for id in ids {
+            for (lang, text) in [("en", &en), ("fr", &fr)] {
+                assert!(
+                    text.contains(&format!("\n{id} =")),
+                    "{id} missing in {lang}/mailcheck.ftl"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn fields_are_dotted_paths_of_the_protocol() {
+        let f = auth_failed("smtp");
+        assert_eq!(f.fields, vec!["smtp.username", "smtp.password"]);
+        assert_eq!(
+            cert_name("imap").fields,
+            vec!["imap.host", "imap.ssl_verify_mode"]
+        );
+        assert_eq!(
+            tls_to_plaintext("imap").fields,
+            vec!["imap.ssl", "imap.port"]
+        );
+        assert_eq!(
+            f.message.args["protocol"],
+            switchboard_core::Arg::Str("SMTP".into())
+        );
+    }
 }

@@ -42,7 +42,10 @@ fn tls_done(s: &ServerSettings, conn: &Conn, proto: &str) -> Done {
     match conn {
         Conn::Tls(t) => {
             let c = t.get_ref().1;
-            let version = c.protocol_version().map(|v| format!("{v:?}")).unwrap_or_default();
+            let version = c
+                .protocol_version()
+                .map(|v| format!("{v:?}"))
+                .unwrap_or_default();
             Done::note(Msg::new("mailcheck-note-tls").arg("version", version.replace('_', ".")))
         }
         Conn::Plain(_) => Done::default(),
@@ -58,25 +61,44 @@ pub async fn connect_and_login(
 ) -> Result<Session, Stop> {
     let sec = s.security();
     let addrs = rec
-        .run("imap.resolve", t.step(), |d| explain::step_timeout(P, d), async {
-            let a = net::resolve(P, &s.host, s.port).await?;
-            let note = Msg::new("mailcheck-note-resolved").arg("addresses", net::list_addrs(&a));
-            Ok((a, Done::note(note)))
-        })
+        .run(
+            "imap.resolve",
+            t.step(),
+            |d| explain::step_timeout(P, d),
+            async {
+                let a = net::resolve(P, &s.host, s.port).await?;
+                let note =
+                    Msg::new("mailcheck-note-resolved").arg("addresses", net::list_addrs(&a));
+                Ok((a, Done::note(note)))
+            },
+        )
         .await?;
     let tcp = rec
-        .run("imap.connect", t.connect(), |d| explain::connect_timeout(P, d), async {
-            let tcp = net::connect(P, &addrs).await?;
-            let peer = tcp.peer_addr().map(|a| a.to_string()).unwrap_or_default();
-            Ok((tcp, Done::note(Msg::new("mailcheck-note-connected").arg("address", peer))))
-        })
+        .run(
+            "imap.connect",
+            t.connect(),
+            |d| explain::connect_timeout(P, d),
+            async {
+                let tcp = net::connect(P, &addrs).await?;
+                let peer = tcp.peer_addr().map(|a| a.to_string()).unwrap_or_default();
+                Ok((
+                    tcp,
+                    Done::note(Msg::new("mailcheck-note-connected").arg("address", peer)),
+                ))
+            },
+        )
         .await?;
     let conn = if sec == Security::Tls {
-        rec.run("imap.tls", t.step(), |d| explain::tls_timeout(P, d), async {
-            let conn = tls::handshake(tcp, s, P).await?;
-            let done = tls_done(s, &conn, P);
-            Ok((conn, done))
-        })
+        rec.run(
+            "imap.tls",
+            t.step(),
+            |d| explain::tls_timeout(P, d),
+            async {
+                let conn = tls::handshake(tcp, s, P).await?;
+                let done = tls_done(s, &conn, P);
+                Ok((conn, done))
+            },
+        )
         .await?
     } else {
         Conn::Plain(tcp)
@@ -102,7 +124,8 @@ pub async fn connect_and_login(
                 Ok(None) => Err(explain::closed(P)),
                 // Something that is not IMAP (an SMTP banner, an HTTP server...).
                 Err(e) if !log.peek().is_empty() => {
-                    Err(explain::greeting_unexpected(P).with_reply(format!("{}\n({e})", log.peek())))
+                    Err(explain::greeting_unexpected(P)
+                        .with_reply(format!("{}\n({e})", log.peek())))
                 }
                 Err(_) => Err(explain::closed(P)),
             }
@@ -111,48 +134,65 @@ pub async fn connect_and_login(
     .await?;
     if sec == Security::Starttls {
         client = rec
-            .run("imap.starttls", t.step(), |d| explain::tls_timeout(P, d), async {
-                match client.run_command_and_check_ok("STARTTLS", None).await {
-                    Ok(()) => {}
-                    Err(ImapError::Bad(_)) | Err(ImapError::No(_)) => {
-                        return Err(explain::starttls_not_offered(P))
+            .run(
+                "imap.starttls",
+                t.step(),
+                |d| explain::tls_timeout(P, d),
+                async {
+                    match client.run_command_and_check_ok("STARTTLS", None).await {
+                        Ok(()) => {}
+                        Err(ImapError::Bad(_)) | Err(ImapError::No(_)) => {
+                            return Err(explain::starttls_not_offered(P))
+                        }
+                        Err(e) => return Err(explain::protocol_error(P, e)),
                     }
-                    Err(e) => return Err(explain::protocol_error(P, e)),
-                }
-                let (conn, log) = client.into_inner().into_parts();
-                let Conn::Plain(tcp) = conn else { unreachable!("STARTTLS runs on plain TCP") };
-                let conn = tls::handshake(tcp, s, P).await?;
-                let done = tls_done(s, &conn, P);
-                Ok((Client::new(Tap::new(conn, log)), done))
-            })
+                    let (conn, log) = client.into_inner().into_parts();
+                    let Conn::Plain(tcp) = conn else {
+                        unreachable!("STARTTLS runs on plain TCP")
+                    };
+                    let conn = tls::handshake(tcp, s, P).await?;
+                    let done = tls_done(s, &conn, P);
+                    Ok((Client::new(Tap::new(conn, log)), done))
+                },
+            )
             .await?;
     }
     let login_disabled = rec
-        .run("imap.capability", t.step(), |d| explain::step_timeout(P, d), async {
-            client
-                .run_command_and_check_ok("CAPABILITY", None)
-                .await
-                .map_err(|e| explain::protocol_error(P, e))?;
-            let caps = log.peek().to_ascii_uppercase();
-            Ok((caps.contains("LOGINDISABLED"), Done::default()))
-        })
+        .run(
+            "imap.capability",
+            t.step(),
+            |d| explain::step_timeout(P, d),
+            async {
+                client
+                    .run_command_and_check_ok("CAPABILITY", None)
+                    .await
+                    .map_err(|e| explain::protocol_error(P, e))?;
+                let caps = log.peek().to_ascii_uppercase();
+                Ok((caps.contains("LOGINDISABLED"), Done::default()))
+            },
+        )
         .await?;
-    rec.run("imap.login", t.step(), |d| explain::step_timeout(P, d), async {
-        match client.login(&s.username, s.password.expose()).await {
-            Ok(session) => Ok((session, Done::default())),
-            Err((ImapError::No(text), _)) | Err((ImapError::Bad(text), _)) => {
-                let upper = text.to_ascii_uppercase();
-                Err(if login_disabled || upper.contains("[PRIVACYREQUIRED]") {
-                    explain::auth_needs_tls(P)
-                } else if upper.contains("[UNAVAILABLE]") {
-                    explain::auth_unavailable(P)
-                } else {
-                    explain::auth_failed(P)
-                })
+    rec.run(
+        "imap.login",
+        t.step(),
+        |d| explain::step_timeout(P, d),
+        async {
+            match client.login(&s.username, s.password.expose()).await {
+                Ok(session) => Ok((session, Done::default())),
+                Err((ImapError::No(text), _)) | Err((ImapError::Bad(text), _)) => {
+                    let upper = text.to_ascii_uppercase();
+                    Err(if login_disabled || upper.contains("[PRIVACYREQUIRED]") {
+                        explain::auth_needs_tls(P)
+                    } else if upper.contains("[UNAVAILABLE]") {
+                        explain::auth_unavailable(P)
+                    } else {
+                        explain::auth_failed(P)
+                    })
+                }
+                Err((e, _)) => Err(explain::protocol_error(P, e)),
             }
-            Err((e, _)) => Err(explain::protocol_error(P, e)),
-        }
-    })
+        },
+    )
     .await
 }
 
@@ -217,19 +257,29 @@ pub async fn list(session: &mut Session) -> Result<Vec<Folder>, Failure> {
 }
 
 /// Runs the IMAP diagnosis; returns the folder list when LIST succeeded.
-pub async fn diagnose(s: &ImapSettings, rec: &mut Recorder<'_>, t: &Timeouts) -> Option<Vec<Folder>> {
+pub async fn diagnose(
+    s: &ImapSettings,
+    rec: &mut Recorder<'_>,
+    t: &Timeouts,
+) -> Option<Vec<Folder>> {
     let mut session = connect_and_login(&s.server, rec, t).await.ok()?;
     let folders = rec
-        .run("imap.list", t.step(), |d| explain::step_timeout(P, d), async {
-            let f = list(&mut session).await?;
-            let note = Msg::new("mailcheck-note-folders").arg("count", f.len());
-            Ok((f, Done::note(note)))
-        })
+        .run(
+            "imap.list",
+            t.step(),
+            |d| explain::step_timeout(P, d),
+            async {
+                let f = list(&mut session).await?;
+                let note = Msg::new("mailcheck-note-folders").arg("count", f.len());
+                Ok((f, Done::note(note)))
+            },
+        )
         .await
         .ok()?;
     // Each folder the channel will read, and the Sent folder: a failure on one does not
     // hide the others.
-    let mut to_check: Vec<(String, &str)> = s.folders.iter().map(|f| (f.clone(), "folders")).collect();
+    let mut to_check: Vec<(String, &str)> =
+        s.folders.iter().map(|f| (f.clone(), "folders")).collect();
     if let Some(sent) = s.sent_folder.as_ref().filter(|x| !x.trim().is_empty()) {
         if !s.folders.contains(sent) {
             to_check.push((sent.clone(), "sent_folder"));
@@ -241,7 +291,10 @@ pub async fn diagnose(s: &ImapSettings, rec: &mut Recorder<'_>, t: &Timeouts) ->
         let _ = rec
             .run(&key, t.step(), |d| explain::step_timeout(P, d), async {
                 match session.examine(&raw).await {
-                    Ok(mb) => Ok(((), Done::note(Msg::new("mailcheck-note-folder").arg("messages", mb.exists)))),
+                    Ok(mb) => Ok((
+                        (),
+                        Done::note(Msg::new("mailcheck-note-folder").arg("messages", mb.exists)),
+                    )),
                     Err(ImapError::No(_)) | Err(ImapError::Bad(_)) => {
                         Err(explain::folder_missing(&name, field_name))
                     }
@@ -253,14 +306,19 @@ pub async fn diagnose(s: &ImapSettings, rec: &mut Recorder<'_>, t: &Timeouts) ->
     let _ = rec
         .shared
         .cancel
-        .run_until_cancelled(tokio::time::timeout(t.step().min(std::time::Duration::from_secs(2)), session.logout()))
+        .run_until_cancelled(tokio::time::timeout(
+            t.step().min(std::time::Duration::from_secs(2)),
+            session.logout(),
+        ))
         .await;
     Some(folders)
 }
 
 /// A session outside the step report (the round trip's fetch), bounded as a whole.
 pub async fn quiet_session(s: &ServerSettings) -> Result<Session, String> {
-    let addrs = net::resolve(P, &s.host, s.port).await.map_err(|f| f.message.id)?;
+    let addrs = net::resolve(P, &s.host, s.port)
+        .await
+        .map_err(|f| f.message.id)?;
     let tcp = net::connect(P, &addrs).await.map_err(|f| f.message.id)?;
     let conn = if s.security() == Security::Tls {
         tls::handshake(tcp, s, P).await.map_err(|f| f.message.id)?
@@ -270,10 +328,21 @@ pub async fn quiet_session(s: &ServerSettings) -> Result<Session, String> {
     let mut client = Client::new(Tap::new(conn, ReplyLog::default()));
     client.read_response().await.map_err(|e| e.to_string())?;
     if s.security() == Security::Starttls {
-        client.run_command_and_check_ok("STARTTLS", None).await.map_err(|e| e.to_string())?;
+        client
+            .run_command_and_check_ok("STARTTLS", None)
+            .await
+            .map_err(|e| e.to_string())?;
         let (conn, log) = client.into_inner().into_parts();
-        let Conn::Plain(tcp) = conn else { unreachable!() };
-        client = Client::new(Tap::new(tls::handshake(tcp, s, P).await.map_err(|f| f.message.id)?, log));
+        let Conn::Plain(tcp) = conn else {
+            unreachable!()
+        };
+        client = Client::new(Tap::new(
+            tls::handshake(tcp, s, P).await.map_err(|f| f.message.id)?,
+            log,
+        ));
     }
-    client.login(&s.username, s.password.expose()).await.map_err(|(e, _)| e.to_string())
+    client
+        .login(&s.username, s.password.expose())
+        .await
+        .map_err(|(e, _)| e.to_string())
 }

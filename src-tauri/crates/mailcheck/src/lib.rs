@@ -25,6 +25,7 @@ pub use autodetect::{autodetect, Candidate, ProbeOptions, Proposal, ProposalSour
 pub use diagnosis::{diagnose, diagnose_with};
 pub use report::{DiagnosisReport, Folder, Protocol, StepReport};
 pub use settings::{
-    ImapSettings, MailSettings, PostmarkSettings, Security, ServerSettings, SmtpSettings, SslVerifyMode, Timeouts,
+    ImapSettings, MailSettings, PostmarkSettings, Security, ServerSettings, SmtpSettings,
+    SslVerifyMode, Timeouts,
 };
 pub use step::StepListener;

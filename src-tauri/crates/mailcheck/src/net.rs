@@ -38,5 +38,9 @@ pub async fn connect(proto: &str, addrs: &[SocketAddr]) -> Result<TcpStream, Fai
 }
 
 pub fn list_addrs(addrs: &[SocketAddr]) -> String {
-    addrs.iter().map(|a| a.ip().to_string()).collect::<Vec<_>>().join(", ")
+    addrs
+        .iter()
+        .map(|a| a.ip().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

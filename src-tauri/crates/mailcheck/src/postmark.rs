@@ -11,9 +11,17 @@ pub fn plan() -> Vec<String> {
     vec!["postmark.api_key".to_owned()]
 }
 
-pub async fn diagnose(s: &PostmarkSettings, rec: &mut Recorder<'_>, t: &Timeouts) -> Result<(), Stop> {
+pub async fn diagnose(
+    s: &PostmarkSettings,
+    rec: &mut Recorder<'_>,
+    t: &Timeouts,
+) -> Result<(), Stop> {
     debug_assert_eq!(rec.protocol, Protocol::Postmark);
-    let base = s.base_url.as_deref().filter(|b| !b.trim().is_empty()).unwrap_or(POSTMARK_API);
+    let base = s
+        .base_url
+        .as_deref()
+        .filter(|b| !b.trim().is_empty())
+        .unwrap_or(POSTMARK_API);
     let url = format!("{}/server", base.trim_end_matches('/'));
     let key_field = ["postmark.api_key".to_owned()];
     rec.run(
@@ -27,12 +35,20 @@ pub async fn diagnose(s: &PostmarkSettings, rec: &mut Recorder<'_>, t: &Timeouts
         },
         async {
             if s.api_key.expose().trim().is_empty() {
-                return Err(Failure::new(Msg::new("mailcheck-postmark-key-missing"), &key_field));
+                return Err(Failure::new(
+                    Msg::new("mailcheck-postmark-key-missing"),
+                    &key_field,
+                ));
             }
             let client = reqwest::Client::builder()
                 .connect_timeout(t.connect())
                 .build()
-                .map_err(|e| Failure::new(Msg::new("mailcheck-postmark-unreachable").arg("error", e.to_string()), &[]))?;
+                .map_err(|e| {
+                    Failure::new(
+                        Msg::new("mailcheck-postmark-unreachable").arg("error", e.to_string()),
+                        &[],
+                    )
+                })?;
             let resp = client
                 .get(&url)
                 .header("Accept", "application/json")
@@ -40,11 +56,18 @@ pub async fn diagnose(s: &PostmarkSettings, rec: &mut Recorder<'_>, t: &Timeouts
                 .send()
                 .await
                 .map_err(|e| {
-                    Failure::new(Msg::new("mailcheck-postmark-unreachable").arg("error", e.to_string()), &[])
+                    Failure::new(
+                        Msg::new("mailcheck-postmark-unreachable").arg("error", e.to_string()),
+                        &[],
+                    )
                 })?;
             let status = resp.status();
             let body = resp.text().await.unwrap_or_default();
-            let reply = format!("HTTP {} {}", status.as_u16(), body.chars().take(2000).collect::<String>());
+            let reply = format!(
+                "HTTP {} {}",
+                status.as_u16(),
+                body.chars().take(2000).collect::<String>()
+            );
             if status.is_success() {
                 let name = serde_json::from_str::<serde_json::Value>(&body)
                     .ok()
@@ -54,7 +77,10 @@ pub async fn diagnose(s: &PostmarkSettings, rec: &mut Recorder<'_>, t: &Timeouts
                 done.reply = Some(reply);
                 Ok(((), done))
             } else if status.as_u16() == 401 || status.as_u16() == 403 {
-                Err(Failure::new(Msg::new("mailcheck-postmark-rejected"), &key_field).with_reply(reply))
+                Err(
+                    Failure::new(Msg::new("mailcheck-postmark-rejected"), &key_field)
+                        .with_reply(reply),
+                )
             } else {
                 Err(Failure::new(
                     Msg::new("mailcheck-postmark-failed").arg("status", status.as_u16()),

@@ -23,6 +23,7 @@ pub struct StepReport {
     /// What the user reads as the step's name.
     pub label: Msg,
     pub status: StepStatus,
+    #[ts(type = "number")]
     pub duration_ms: u64,
     /// Form fields to highlight (`imap.username`, `smtp.port`, ...).
     pub fields: Vec<String>,

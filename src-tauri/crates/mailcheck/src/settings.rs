@@ -152,10 +152,13 @@ pub struct PostmarkSettings {
 #[ts(export)]
 pub struct Timeouts {
     #[serde(default = "default_connect_ms")]
+    #[ts(type = "number")]
     pub connect_ms: u64,
     #[serde(default = "default_step_ms")]
+    #[ts(type = "number")]
     pub step_ms: u64,
     #[serde(default = "default_round_trip_ms")]
+    #[ts(type = "number")]
     pub round_trip_ms: u64,
 }
 

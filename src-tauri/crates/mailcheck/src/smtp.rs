@@ -54,7 +54,10 @@ async fn read_reply(tap: &mut Tap) -> Result<Vec<u8>, Failure> {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 1024];
     loop {
-        let n = tap.read(&mut chunk).await.map_err(|e| explain::protocol_error(P, e))?;
+        let n = tap
+            .read(&mut chunk)
+            .await
+            .map_err(|e| explain::protocol_error(P, e))?;
         if n == 0 {
             return Err(explain::closed(P));
         }
@@ -79,7 +82,12 @@ fn tls_done(s: &ServerSettings, conn: &Conn) -> Done {
     }
     match conn {
         Conn::Tls(t) => {
-            let version = t.get_ref().1.protocol_version().map(|v| format!("{v:?}")).unwrap_or_default();
+            let version = t
+                .get_ref()
+                .1
+                .protocol_version()
+                .map(|v| format!("{v:?}"))
+                .unwrap_or_default();
             Done::note(Msg::new("mailcheck-note-tls").arg("version", version.replace('_', ".")))
         }
         Conn::Plain(_) => Done::default(),
@@ -112,25 +120,44 @@ pub async fn diagnose(
     let srv = &s.server;
     let sec = srv.security();
     let addrs = rec
-        .run("smtp.resolve", t.step(), |d| explain::step_timeout(P, d), async {
-            let a = net::resolve(P, &srv.host, srv.port).await?;
-            let note = Msg::new("mailcheck-note-resolved").arg("addresses", net::list_addrs(&a));
-            Ok((a, Done::note(note)))
-        })
+        .run(
+            "smtp.resolve",
+            t.step(),
+            |d| explain::step_timeout(P, d),
+            async {
+                let a = net::resolve(P, &srv.host, srv.port).await?;
+                let note =
+                    Msg::new("mailcheck-note-resolved").arg("addresses", net::list_addrs(&a));
+                Ok((a, Done::note(note)))
+            },
+        )
         .await?;
     let tcp = rec
-        .run("smtp.connect", t.connect(), |d| explain::connect_timeout(P, d), async {
-            let tcp = net::connect(P, &addrs).await?;
-            let peer = tcp.peer_addr().map(|a| a.to_string()).unwrap_or_default();
-            Ok((tcp, Done::note(Msg::new("mailcheck-note-connected").arg("address", peer))))
-        })
+        .run(
+            "smtp.connect",
+            t.connect(),
+            |d| explain::connect_timeout(P, d),
+            async {
+                let tcp = net::connect(P, &addrs).await?;
+                let peer = tcp.peer_addr().map(|a| a.to_string()).unwrap_or_default();
+                Ok((
+                    tcp,
+                    Done::note(Msg::new("mailcheck-note-connected").arg("address", peer)),
+                ))
+            },
+        )
         .await?;
     let conn = if sec == Security::Tls {
-        rec.run("smtp.tls", t.step(), |d| explain::tls_timeout(P, d), async {
-            let conn = tls::handshake(tcp, srv, P).await?;
-            let done = tls_done(srv, &conn);
-            Ok((conn, done))
-        })
+        rec.run(
+            "smtp.tls",
+            t.step(),
+            |d| explain::tls_timeout(P, d),
+            async {
+                let conn = tls::handshake(tcp, srv, P).await?;
+                let done = tls_done(srv, &conn);
+                Ok((conn, done))
+            },
+        )
         .await?
     } else {
         Conn::Plain(tcp)
@@ -154,84 +181,133 @@ pub async fn diagnose(
     let slot = Slot::new(tap, banner);
     let helo = client_id(&s.helo());
     let (mut conn, mut info) = rec
-        .run("smtp.ehlo", t.step(), |d| explain::step_timeout(P, d), async {
-            let conn = AsyncSmtpConnection::connect_with_transport(Box::new(slot.clone()), &helo)
-                .await
-                .map_err(|e| reply_failure(&e, explain::ehlo_rejected(P)))?;
-            let info = conn.server_info().clone();
-            Ok(((conn, info), Done::default()))
-        })
+        .run(
+            "smtp.ehlo",
+            t.step(),
+            |d| explain::step_timeout(P, d),
+            async {
+                let conn =
+                    AsyncSmtpConnection::connect_with_transport(Box::new(slot.clone()), &helo)
+                        .await
+                        .map_err(|e| reply_failure(&e, explain::ehlo_rejected(P)))?;
+                let info = conn.server_info().clone();
+                Ok(((conn, info), Done::default()))
+            },
+        )
         .await?;
     if sec == Security::Starttls {
         info = rec
-            .run("smtp.starttls", t.step(), |d| explain::tls_timeout(P, d), async {
-                if !info.supports_feature(Extension::StartTls) {
-                    return Err(explain::starttls_not_offered(P));
-                }
-                conn.command(Starttls)
-                    .await
-                    .map_err(|e| explain::starttls_not_offered(P).with_reply(e.to_string()))?;
-                let (plain, log) = slot.take_stream().expect("stream present").into_parts();
-                let Conn::Plain(tcp) = plain else { unreachable!("STARTTLS runs on plain TCP") };
-                let tls = tls::handshake(tcp, srv, P).await?;
-                let done = tls_done(srv, &tls);
-                slot.put_stream(Tap::new(tls, log));
-                // RFC 3207: forget what was learnt before TLS and ask again.
-                let resp = conn
-                    .command(Ehlo::new(helo.clone()))
-                    .await
-                    .map_err(|e| reply_failure(&e, explain::ehlo_rejected(P)))?;
-                let info = ServerInfo::from_response(&resp).map_err(|e| explain::protocol_error(P, e))?;
-                Ok((info, done))
-            })
+            .run(
+                "smtp.starttls",
+                t.step(),
+                |d| explain::tls_timeout(P, d),
+                async {
+                    if !info.supports_feature(Extension::StartTls) {
+                        return Err(explain::starttls_not_offered(P));
+                    }
+                    conn.command(Starttls)
+                        .await
+                        .map_err(|e| explain::starttls_not_offered(P).with_reply(e.to_string()))?;
+                    let (plain, log) = slot.take_stream().expect("stream present").into_parts();
+                    let Conn::Plain(tcp) = plain else {
+                        unreachable!("STARTTLS runs on plain TCP")
+                    };
+                    let tls = tls::handshake(tcp, srv, P).await?;
+                    let done = tls_done(srv, &tls);
+                    slot.put_stream(Tap::new(tls, log));
+                    // RFC 3207: forget what was learnt before TLS and ask again.
+                    let resp = conn
+                        .command(Ehlo::new(helo.clone()))
+                        .await
+                        .map_err(|e| reply_failure(&e, explain::ehlo_rejected(P)))?;
+                    let info = ServerInfo::from_response(&resp)
+                        .map_err(|e| explain::protocol_error(P, e))?;
+                    Ok((info, done))
+                },
+            )
             .await?;
     }
     if srv.username.trim().is_empty() {
         rec.skip("smtp.auth", Msg::new("mailcheck-auth-skipped-no-username"));
     } else {
         let encrypted = sec != Security::None;
-        rec.run("smtp.auth", t.step(), |d| explain::step_timeout(P, d), async {
-            let Some(mech) = info.get_auth_mechanism(&[Mechanism::Plain, Mechanism::Login]) else {
-                return Err(if encrypted { explain::auth_no_mechanism(P) } else { explain::auth_needs_tls(P) });
-            };
-            let creds = Credentials::new(srv.username.clone(), srv.password.expose().clone());
-            let fail = |e: lettre::transport::smtp::Error| reply_failure(&e, explain::auth_failed(P));
-            let mut resp = conn.command(Auth::new(mech, creds.clone(), None).map_err(fail)?).await.map_err(fail)?;
-            let mut rounds = 0;
-            while resp.has_code(334) && rounds < 10 {
-                rounds += 1;
-                let next = Auth::new_from_response(mech, creds.clone(), &resp).map_err(fail)?;
-                resp = conn.command(next).await.map_err(fail)?;
-            }
-            if !resp.has_code(235) {
-                return Err(explain::auth_failed(P));
-            }
-            Ok(((), Done::default()))
-        })
+        rec.run(
+            "smtp.auth",
+            t.step(),
+            |d| explain::step_timeout(P, d),
+            async {
+                let Some(mech) = info.get_auth_mechanism(&[Mechanism::Plain, Mechanism::Login])
+                else {
+                    return Err(if encrypted {
+                        explain::auth_no_mechanism(P)
+                    } else {
+                        explain::auth_needs_tls(P)
+                    });
+                };
+                let creds = Credentials::new(srv.username.clone(), srv.password.expose().clone());
+                let fail =
+                    |e: lettre::transport::smtp::Error| reply_failure(&e, explain::auth_failed(P));
+                let mut resp = conn
+                    .command(Auth::new(mech, creds.clone(), None).map_err(fail)?)
+                    .await
+                    .map_err(fail)?;
+                let mut rounds = 0;
+                while resp.has_code(334) && rounds < 10 {
+                    rounds += 1;
+                    let next = Auth::new_from_response(mech, creds.clone(), &resp).map_err(fail)?;
+                    resp = conn.command(next).await.map_err(fail)?;
+                }
+                if !resp.has_code(235) {
+                    return Err(explain::auth_failed(P));
+                }
+                Ok(((), Done::default()))
+            },
+        )
         .await?;
     }
     if let Some(rt) = round_trip {
         let id = uuid::Uuid::new_v4().to_string();
-        rec.run("smtp.send", t.step(), |d| explain::step_timeout(P, d), async {
-            let addr: Address = rt.address.trim().parse().map_err(|_| explain::send_rejected())?;
-            let envelope = Envelope::new(Some(addr.clone()), vec![addr])
-                .map_err(|e| explain::protocol_error(P, e))?;
-            let message = test_message(rt.address.trim(), &id);
-            conn.send(&envelope, message.as_bytes())
-                .await
-                .map_err(|e| reply_failure(&e, explain::send_rejected()))?;
-            Ok(((), Done::default()))
-        })
+        rec.run(
+            "smtp.send",
+            t.step(),
+            |d| explain::step_timeout(P, d),
+            async {
+                let addr: Address = rt
+                    .address
+                    .trim()
+                    .parse()
+                    .map_err(|_| explain::send_rejected())?;
+                let envelope = Envelope::new(Some(addr.clone()), vec![addr])
+                    .map_err(|e| explain::protocol_error(P, e))?;
+                let message = test_message(rt.address.trim(), &id);
+                conn.send(&envelope, message.as_bytes())
+                    .await
+                    .map_err(|e| reply_failure(&e, explain::send_rejected()))?;
+                Ok(((), Done::default()))
+            },
+        )
         .await?;
-        rec.run("smtp.roundtrip", t.round_trip(), explain::round_trip_timeout, async {
-            let start = Instant::now();
-            fetch_and_delete(&rt.imap.server, &id).await?;
-            let note = Msg::new("mailcheck-note-roundtrip").arg("seconds", (start.elapsed().as_millis() as f64 / 100.0).round() / 10.0);
-            Ok(((), Done::note(note)))
-        })
+        rec.run(
+            "smtp.roundtrip",
+            t.round_trip(),
+            explain::round_trip_timeout,
+            async {
+                let start = Instant::now();
+                fetch_and_delete(&rt.imap.server, &id).await?;
+                let note = Msg::new("mailcheck-note-roundtrip").arg(
+                    "seconds",
+                    (start.elapsed().as_millis() as f64 / 100.0).round() / 10.0,
+                );
+                Ok(((), Done::note(note)))
+            },
+        )
         .await?;
     }
-    let _ = rec.shared.cancel.run_until_cancelled(tokio::time::timeout(Duration::from_secs(2), conn.quit())).await;
+    let _ = rec
+        .shared
+        .cancel
+        .run_until_cancelled(tokio::time::timeout(Duration::from_secs(2), conn.quit()))
+        .await;
     Ok(())
 }
 
@@ -257,15 +333,28 @@ pub fn test_message(address: &str, id: &str) -> String {
 
 /// Waits for the test message in INBOX, then deletes it (flag + expunge).
 async fn fetch_and_delete(s: &ServerSettings, id: &str) -> Result<(), Failure> {
-    let mut session = imap::quiet_session(s)
-        .await
-        .map_err(|e| Failure::new(Msg::new("mailcheck-roundtrip-imap-failed").arg("error", e), &[]))?;
+    let mut session = imap::quiet_session(s).await.map_err(|e| {
+        Failure::new(
+            Msg::new("mailcheck-roundtrip-imap-failed").arg("error", e),
+            &[],
+        )
+    })?;
     let query = format!("HEADER X-Switchboard-Test {id}");
     loop {
-        session.select("INBOX").await.map_err(|e| explain::protocol_error("imap", e))?;
-        let found = session.uid_search(&query).await.map_err(|e| explain::protocol_error("imap", e))?;
+        session
+            .select("INBOX")
+            .await
+            .map_err(|e| explain::protocol_error("imap", e))?;
+        let found = session
+            .uid_search(&query)
+            .await
+            .map_err(|e| explain::protocol_error("imap", e))?;
         if !found.is_empty() {
-            let set = found.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
+            let set = found
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(",");
             let _: Vec<_> = session
                 .uid_store(&set, "+FLAGS.SILENT (\\Deleted)")
                 .await
@@ -302,6 +391,8 @@ mod tests {
     #[test]
     fn helo_names_become_client_ids() {
         assert!(matches!(client_id("127.0.0.1"), ClientId::Ipv4(_)));
-        assert!(matches!(client_id("mail.example.com"), ClientId::Domain(d) if d == "mail.example.com"));
+        assert!(
+            matches!(client_id("mail.example.com"), ClientId::Domain(d) if d == "mail.example.com")
+        );
     }
 }

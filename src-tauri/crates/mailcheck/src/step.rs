@@ -8,12 +8,14 @@ use crate::tap::ReplyLog;
 use std::future::Future;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
-use switchboard_core::progress::{bounded, CancellationToken, ProgressEvent, ProgressSink, StepError, StepStatus};
+use switchboard_core::progress::{
+    bounded, CancellationToken, ProgressEvent, ProgressSink, StepError, StepStatus,
+};
 use switchboard_core::Msg;
 
 /// Called with each finished step (fields and server reply included), beside the
 /// `ProgressSink`, whose event shape is shared with other long tasks.
-pub type StepListener = dyn Fn(&StepReport) + Send + Sync;
+pub type StepListener<'a> = dyn Fn(&StepReport) + Send + Sync + 'a;
 
 /// A step that did not succeed: what to tell the user and which fields to highlight.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,7 +73,7 @@ pub struct Stop;
 
 pub struct Shared<'a> {
     pub sink: &'a dyn ProgressSink,
-    pub listener: Option<&'a StepListener>,
+    pub listener: Option<&'a StepListener<'a>>,
     pub cancel: &'a CancellationToken,
     pub steps: &'a Mutex<Vec<StepReport>>,
     /// Secrets to scrub from any server reply before it is recorded.
@@ -127,7 +129,12 @@ impl<'a> Recorder<'a> {
 
     fn record(&mut self, report: StepReport) {
         self.reached.push(report.step.clone());
-        self.emit(&report.step, report.status, Some(report.duration_ms), report.message.clone());
+        self.emit(
+            &report.step,
+            report.status,
+            Some(report.duration_ms),
+            report.message.clone(),
+        );
         if let Some(l) = self.shared.listener {
             l(&report);
         }
@@ -171,7 +178,11 @@ impl<'a> Recorder<'a> {
             Ok((value, done)) => {
                 let server_reply = reply(done.reply).map(|r| self.scrub(r));
                 self.record(StepReport {
-                    status: if done.warning { StepStatus::Warning } else { StepStatus::Ok },
+                    status: if done.warning {
+                        StepStatus::Warning
+                    } else {
+                        StepStatus::Ok
+                    },
                     fields: done.fields,
                     message: done.message,
                     server_reply,

@@ -67,7 +67,11 @@ fn b64(input: &[u8]) -> String {
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
     for chunk in input.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
         for i in 0..4 {
             if i <= chunk.len() {
@@ -112,7 +116,11 @@ impl Tap {
 }
 
 impl AsyncRead for Tap {
-    fn poll_read(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
         let this = self.get_mut();
         let before = buf.filled().len();
         let r = match &mut this.conn {
@@ -127,7 +135,11 @@ impl AsyncRead for Tap {
 }
 
 impl AsyncWrite for Tap {
-    fn poll_write(self: Pin<&mut Self>, cx: &mut Context<'_>, data: &[u8]) -> Poll<io::Result<usize>> {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        data: &[u8],
+    ) -> Poll<io::Result<usize>> {
         match &mut self.get_mut().conn {
             Conn::Plain(s) => Pin::new(s).poll_write(cx, data),
             Conn::Tls(s) => Pin::new(s.as_mut()).poll_write(cx, data),
@@ -160,7 +172,10 @@ struct SlotInner {
 }
 
 fn gone() -> io::Error {
-    io::Error::new(io::ErrorKind::NotConnected, "stream taken for the TLS upgrade")
+    io::Error::new(
+        io::ErrorKind::NotConnected,
+        "stream taken for the TLS upgrade",
+    )
 }
 
 impl Slot {
@@ -179,7 +194,11 @@ impl Slot {
 }
 
 impl AsyncRead for Slot {
-    fn poll_read(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
         let mut inner = self.0.lock().unwrap();
         if !inner.replay.is_empty() {
             let n = inner.replay.len().min(buf.remaining());
@@ -195,7 +214,11 @@ impl AsyncRead for Slot {
 }
 
 impl AsyncWrite for Slot {
-    fn poll_write(self: Pin<&mut Self>, cx: &mut Context<'_>, data: &[u8]) -> Poll<io::Result<usize>> {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        data: &[u8],
+    ) -> Poll<io::Result<usize>> {
         match self.0.lock().unwrap().stream.as_mut() {
             Some(s) => Pin::new(s).poll_write(cx, data),
             None => Poll::Ready(Err(gone())),
@@ -240,7 +263,10 @@ mod tests {
         let secrets = vec!["hunter2".to_owned()];
         let text = format!("334 {} and hunter2", b64(b"hunter2"));
         let out = scrub(&text, &secrets);
-        assert!(!out.contains("hunter2") && !out.contains(&b64(b"hunter2")), "{out}");
+        assert!(
+            !out.contains("hunter2") && !out.contains(&b64(b"hunter2")),
+            "{out}"
+        );
         assert!(out.contains("<redacted>"));
     }
 

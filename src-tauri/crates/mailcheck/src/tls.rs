@@ -8,7 +8,9 @@ use crate::step::Failure;
 use crate::tap::Conn;
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
-use rustls::{CertificateError, ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme};
+use rustls::{
+    CertificateError, ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme,
+};
 use std::sync::{Arc, OnceLock};
 use tokio::net::TcpStream;
 use tokio_rustls::TlsConnector;
@@ -54,7 +56,12 @@ impl ServerCertVerifier for NoVerification {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.0.signature_verification_algorithms)
+        rustls::crypto::verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
     }
     fn verify_tls13_signature(
         &self,
@@ -62,7 +69,12 @@ impl ServerCertVerifier for NoVerification {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.0.signature_verification_algorithms)
+        rustls::crypto::verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
     }
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
         self.0.signature_verification_algorithms.supported_schemes()
@@ -102,11 +114,7 @@ pub fn client_config(s: &ServerSettings, proto: &str) -> Result<Arc<ClientConfig
 }
 
 /// TLS handshake over an established TCP connection.
-pub async fn handshake(
-    tcp: TcpStream,
-    s: &ServerSettings,
-    proto: &str,
-) -> Result<Conn, Failure> {
+pub async fn handshake(tcp: TcpStream, s: &ServerSettings, proto: &str) -> Result<Conn, Failure> {
     let config = client_config(s, proto)?;
     let name = ServerName::try_from(s.host.trim().to_owned())
         .map_err(|_| explain::bad_host(proto, &s.host))?;
@@ -119,7 +127,18 @@ pub async fn handshake(
 
 /// What went wrong in a handshake, in the user's terms.
 pub fn classify(proto: &str, e: &std::io::Error) -> Failure {
-    let rustls_err = e.get_ref().and_then(|inner| inner.downcast_ref::<rustls::Error>());
+    let rustls_err = e
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<rustls::Error>());
+    let f = classify_rustls(proto, e, rustls_err);
+    // The TLS library's own words name the exact problem (e.g. "UnknownIssuer").
+    match (f.reply.is_none(), rustls_err) {
+        (true, Some(r)) => f.with_reply(r.to_string()),
+        _ => f,
+    }
+}
+
+fn classify_rustls(proto: &str, e: &std::io::Error, rustls_err: Option<&rustls::Error>) -> Failure {
     match rustls_err {
         Some(rustls::Error::InvalidCertificate(c)) => match c {
             CertificateError::UnknownIssuer => explain::cert(proto, "unknown-issuer"),
@@ -135,9 +154,8 @@ pub fn classify(proto: &str, e: &std::io::Error) -> Failure {
             CertificateError::Revoked => explain::cert(proto, "revoked"),
             other => explain::cert(proto, "invalid").with_reply(format!("{other:?}")),
         },
-        Some(rustls::Error::InvalidMessage(_)) | Some(rustls::Error::InappropriateMessage { .. }) => {
-            explain::tls_to_plaintext(proto)
-        }
+        Some(rustls::Error::InvalidMessage(_))
+        | Some(rustls::Error::InappropriateMessage { .. }) => explain::tls_to_plaintext(proto),
         Some(rustls::Error::AlertReceived(alert)) => {
             explain::tls_refused(proto).with_reply(format!("TLS alert: {alert:?}"))
         }

@@ -13,7 +13,9 @@ async fn stand_in() -> String {
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move {
         loop {
-            let Ok((mut sock, _)) = listener.accept().await else { return };
+            let Ok((mut sock, _)) = listener.accept().await else {
+                return;
+            };
             tokio::spawn(async move {
                 let mut buf = Vec::new();
                 let mut chunk = [0u8; 1024];
@@ -28,7 +30,10 @@ async fn stand_in() -> String {
                 let (status, body) = if req.starts_with("get /server ")
                     && req.contains("x-postmark-server-token: good-token\r\n")
                 {
-                    ("200 OK", r#"{"ID":1,"Name":"Support inbox","ApiTokens":["good-token"]}"#)
+                    (
+                        "200 OK",
+                        r#"{"ID":1,"Name":"Support inbox","ApiTokens":["good-token"]}"#,
+                    )
                 } else {
                     (
                         "401 Unauthorized",
@@ -65,9 +70,16 @@ async fn a_valid_token_is_accepted_and_names_the_server() {
     assert_eq!(s.status, StepStatus::Ok);
     let m = s.message.as_ref().unwrap();
     assert_eq!(m.id, "mailcheck-postmark-ok");
-    assert_eq!(m.args["server"], switchboard_core::Arg::Str("Support inbox".into()));
+    assert_eq!(
+        m.args["server"],
+        switchboard_core::Arg::Str("Support inbox".into())
+    );
     // The token is scrubbed from the recorded reply.
-    assert!(!s.server_reply.as_ref().unwrap().contains("good-token"), "{}", dump(&r));
+    assert!(
+        !s.server_reply.as_ref().unwrap().contains("good-token"),
+        "{}",
+        dump(&r)
+    );
 }
 
 #[tokio::test]
@@ -77,7 +89,10 @@ async fn a_rejected_token_highlights_the_key() {
     assert!(!r.ok);
     let s = r.step("postmark.api_key").unwrap();
     assert_eq!(s.status, StepStatus::Failed);
-    assert_eq!(s.message.as_ref().unwrap().id, "mailcheck-postmark-rejected");
+    assert_eq!(
+        s.message.as_ref().unwrap().id,
+        "mailcheck-postmark-rejected"
+    );
     assert_eq!(s.fields, vec!["postmark.api_key".to_owned()]);
     assert!(s.server_reply.as_ref().unwrap().contains("401"));
 }
@@ -85,10 +100,17 @@ async fn a_rejected_token_highlights_the_key() {
 #[tokio::test]
 async fn an_unreachable_api_is_not_blamed_on_the_key() {
     // Bind then drop: nothing listens on that port any more.
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let r = run(&postmark("good-token", &format!("http://127.0.0.1:{port}"))).await;
     let s = r.step("postmark.api_key").unwrap();
     assert_eq!(s.status, StepStatus::Failed);
-    assert_eq!(s.message.as_ref().unwrap().id, "mailcheck-postmark-unreachable");
+    assert_eq!(
+        s.message.as_ref().unwrap().id,
+        "mailcheck-postmark-unreachable"
+    );
     assert!(s.fields.is_empty());
 }

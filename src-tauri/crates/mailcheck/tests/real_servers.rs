@@ -10,7 +10,9 @@ use switchboard_core::progress::{CancellationToken, ProgressEvent, StepStatus};
 use switchboard_mailcheck::*;
 
 fn status(r: &DiagnosisReport, key: &str) -> StepStatus {
-    r.step(key).unwrap_or_else(|| panic!("no step {key} in {}", dump(r))).status
+    r.step(key)
+        .unwrap_or_else(|| panic!("no step {key} in {}", dump(r)))
+        .status
 }
 
 fn assert_all_ok(r: &DiagnosisReport, keys: &[&str]) {
@@ -22,11 +24,17 @@ fn assert_all_ok(r: &DiagnosisReport, keys: &[&str]) {
 
 fn failed_with(r: &DiagnosisReport, key: &str, id: &str, fields: &[&str]) {
     assert!(!r.ok, "{}", dump(r));
-    let s = r.step(key).unwrap_or_else(|| panic!("no step {key} in {}", dump(r)));
+    let s = r
+        .step(key)
+        .unwrap_or_else(|| panic!("no step {key} in {}", dump(r)));
     assert_eq!(s.status, StepStatus::Failed, "{}", dump(r));
     assert_eq!(s.message.as_ref().unwrap().id, id, "{}", dump(r));
     for f in fields {
-        assert!(s.fields.iter().any(|x| x == f), "{key} should highlight {f}: {}", dump(r));
+        assert!(
+            s.fields.iter().any(|x| x == f),
+            "{key} should highlight {f}: {}",
+            dump(r)
+        );
     }
 }
 
@@ -36,7 +44,11 @@ async fn imap_implicit_tls_lists_decoded_folders_and_opens_the_chosen_ones() {
     let mut imap = env.imap("IMAPS", Security::Tls);
     imap.folders = vec!["INBOX".into(), "Réclamations".into(), "日本語".into()];
     imap.sent_folder = Some("Sent".into());
-    let r = run(&MailSettings { imap: Some(imap), ..settings() }).await;
+    let r = run(&MailSettings {
+        imap: Some(imap),
+        ..settings()
+    })
+    .await;
     assert_all_ok(
         &r,
         &[
@@ -53,13 +65,25 @@ async fn imap_implicit_tls_lists_decoded_folders_and_opens_the_chosen_ones() {
             "imap.select:Sent",
         ],
     );
-    let names: Vec<_> = r.folders.iter().map(|f| (f.name.as_str(), f.raw.as_str())).collect();
-    assert!(names.contains(&("Réclamations", "R&AOk-clamations")), "{names:?}");
+    let names: Vec<_> = r
+        .folders
+        .iter()
+        .map(|f| (f.name.as_str(), f.raw.as_str()))
+        .collect();
+    assert!(
+        names.contains(&("Réclamations", "R&AOk-clamations")),
+        "{names:?}"
+    );
     assert!(names.contains(&("日本語", "&ZeVnLIqe-")), "{names:?}");
     assert_eq!(r.folders[0].raw, "INBOX", "INBOX comes first");
     let sent = r.folders.iter().find(|f| f.raw == "Sent").unwrap();
     assert_eq!(sent.special_use.as_deref(), Some("Sent"));
-    let greeting = r.step("imap.greeting").unwrap().server_reply.clone().unwrap();
+    let greeting = r
+        .step("imap.greeting")
+        .unwrap()
+        .server_reply
+        .clone()
+        .unwrap();
     assert!(greeting.starts_with("* OK"), "{greeting}");
     let tls = r.step("imap.tls").unwrap();
     assert_eq!(tls.message.as_ref().unwrap().id, "mailcheck-note-tls");
@@ -68,11 +92,25 @@ async fn imap_implicit_tls_lists_decoded_folders_and_opens_the_chosen_ones() {
 #[tokio::test]
 async fn imap_starttls_and_plain_succeed() {
     let Some(env) = mail_env() else { return };
-    let r = run(&MailSettings { imap: Some(env.imap("IMAP_STARTTLS", Security::Starttls)), ..settings() }).await;
-    assert_all_ok(&r, &["imap.greeting", "imap.starttls", "imap.login", "imap.list"]);
-    assert!(r.step("imap.tls").is_none(), "no implicit TLS step in STARTTLS mode");
+    let r = run(&MailSettings {
+        imap: Some(env.imap("IMAP_STARTTLS", Security::Starttls)),
+        ..settings()
+    })
+    .await;
+    assert_all_ok(
+        &r,
+        &["imap.greeting", "imap.starttls", "imap.login", "imap.list"],
+    );
+    assert!(
+        r.step("imap.tls").is_none(),
+        "no implicit TLS step in STARTTLS mode"
+    );
 
-    let r = run(&MailSettings { imap: Some(env.imap("IMAP_PLAIN", Security::None)), ..settings() }).await;
+    let r = run(&MailSettings {
+        imap: Some(env.imap("IMAP_PLAIN", Security::None)),
+        ..settings()
+    })
+    .await;
     assert_all_ok(&r, &["imap.greeting", "imap.login", "imap.list"]);
     assert!(r.folders.iter().any(|f| f.name == "Réclamations"));
 }
@@ -85,8 +123,22 @@ async fn smtp_succeeds_in_each_tls_mode() {
         ("SUBMISSION", Security::Starttls, "smtp.starttls"),
         ("SMTP_PLAIN", Security::None, "smtp.ehlo"),
     ] {
-        let r = run(&MailSettings { smtp: Some(env.smtp(port, sec)), ..settings() }).await;
-        assert_all_ok(&r, &["smtp.resolve", "smtp.connect", "smtp.banner", "smtp.ehlo", "smtp.auth", extra]);
+        let r = run(&MailSettings {
+            smtp: Some(env.smtp(port, sec)),
+            ..settings()
+        })
+        .await;
+        assert_all_ok(
+            &r,
+            &[
+                "smtp.resolve",
+                "smtp.connect",
+                "smtp.banner",
+                "smtp.ehlo",
+                "smtp.auth",
+                extra,
+            ],
+        );
         let banner = r.step("smtp.banner").unwrap().server_reply.clone().unwrap();
         assert!(banner.starts_with("220 "), "{banner}");
     }
@@ -99,7 +151,11 @@ async fn imap_and_smtp_run_together_with_a_custom_helo() {
     smtp.helo_domain = Some("switchboard.example".into());
     let events = Events::default();
     let sink = events.sink();
-    let s = MailSettings { imap: Some(env.imap("IMAPS", Security::Tls)), smtp: Some(smtp), ..settings() };
+    let s = MailSettings {
+        imap: Some(env.imap("IMAPS", Security::Tls)),
+        smtp: Some(smtp),
+        ..settings()
+    };
     let r = diagnose(&s, &sink, &CancellationToken::new()).await;
     assert!(r.ok, "{}", dump(&r));
     assert!(r.steps.iter().any(|s| s.protocol == Protocol::Imap));
@@ -112,7 +168,13 @@ async fn imap_and_smtp_run_together_with_a_custom_helo() {
             .unwrap()
     };
     assert!(pos(StepStatus::Running) < pos(StepStatus::Ok));
-    assert!(matches!(ev.last(), Some(ProgressEvent::Finished { ok: true, cancelled: false })));
+    assert!(matches!(
+        ev.last(),
+        Some(ProgressEvent::Finished {
+            ok: true,
+            cancelled: false
+        })
+    ));
 }
 
 #[tokio::test]
@@ -122,9 +184,24 @@ async fn a_wrong_password_highlights_username_and_password() {
     imap.server.password = "wrong-password".to_owned().into();
     let mut smtp = env.smtp("SUBMISSION", Security::Starttls);
     smtp.server.password = "wrong-password".to_owned().into();
-    let r = run(&MailSettings { imap: Some(imap), smtp: Some(smtp), ..settings() }).await;
-    failed_with(&r, "imap.login", "mailcheck-auth-failed", &["imap.username", "imap.password"]);
-    failed_with(&r, "smtp.auth", "mailcheck-auth-failed", &["smtp.username", "smtp.password"]);
+    let r = run(&MailSettings {
+        imap: Some(imap),
+        smtp: Some(smtp),
+        ..settings()
+    })
+    .await;
+    failed_with(
+        &r,
+        "imap.login",
+        "mailcheck-auth-failed",
+        &["imap.username", "imap.password"],
+    );
+    failed_with(
+        &r,
+        "smtp.auth",
+        "mailcheck-auth-failed",
+        &["smtp.username", "smtp.password"],
+    );
     let reply = r.step("smtp.auth").unwrap().server_reply.clone().unwrap();
     assert!(reply.contains("535"), "{reply}");
     assert_eq!(status(&r, "imap.list"), StepStatus::Skipped);
@@ -139,8 +216,18 @@ async fn an_unknown_user_is_an_authentication_failure() {
     imap.server.username = "nobody-here@switchboard.test".into();
     let mut smtp = env.smtp("SMTPS", Security::Tls);
     smtp.server.username = "nobody-here@switchboard.test".into();
-    let r = run(&MailSettings { imap: Some(imap), smtp: Some(smtp), ..settings() }).await;
-    failed_with(&r, "imap.login", "mailcheck-auth-failed", &["imap.username"]);
+    let r = run(&MailSettings {
+        imap: Some(imap),
+        smtp: Some(smtp),
+        ..settings()
+    })
+    .await;
+    failed_with(
+        &r,
+        "imap.login",
+        "mailcheck-auth-failed",
+        &["imap.username"],
+    );
     failed_with(&r, "smtp.auth", "mailcheck-auth-failed", &["smtp.username"]);
 }
 
@@ -154,10 +241,24 @@ async fn nothing_listening_is_reported_at_once() {
         ..settings()
     })
     .await;
-    failed_with(&r, "imap.connect", "mailcheck-connect-refused", &["imap.host", "imap.port"]);
-    failed_with(&r, "smtp.connect", "mailcheck-connect-refused", &["smtp.port"]);
+    failed_with(
+        &r,
+        "imap.connect",
+        "mailcheck-connect-refused",
+        &["imap.host", "imap.port"],
+    );
+    failed_with(
+        &r,
+        "smtp.connect",
+        "mailcheck-connect-refused",
+        &["smtp.port"],
+    );
     assert_eq!(status(&r, "imap.login"), StepStatus::Skipped);
-    assert!(start.elapsed() < Duration::from_secs(2), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        start.elapsed()
+    );
 }
 
 #[tokio::test]
@@ -171,10 +272,24 @@ async fn a_silent_port_is_bounded_by_the_step_timeout() {
     s.timeouts.step_ms = 400;
     let start = Instant::now();
     let r = run(&s).await;
-    failed_with(&r, "imap.greeting", "mailcheck-greeting-timeout-plain", &["imap.ssl", "imap.port"]);
-    failed_with(&r, "smtp.tls", "mailcheck-tls-timeout", &["smtp.ssl", "smtp.port"]);
+    failed_with(
+        &r,
+        "imap.greeting",
+        "mailcheck-greeting-timeout-plain",
+        &["imap.ssl", "imap.port"],
+    );
+    failed_with(
+        &r,
+        "smtp.tls",
+        "mailcheck-tls-timeout",
+        &["smtp.ssl", "smtp.port"],
+    );
     // Both protocols ran side by side: well under two timeouts back to back.
-    assert!(start.elapsed() < Duration::from_millis(2_000), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_millis(2_000),
+        "{:?}",
+        start.elapsed()
+    );
 }
 
 #[tokio::test]
@@ -196,12 +311,22 @@ async fn a_silent_port_can_be_cancelled() {
     let sink = events.sink();
     let start = Instant::now();
     let r = diagnose(&s, &sink, &cancel).await;
-    assert!(start.elapsed() < Duration::from_secs(2), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        start.elapsed()
+    );
     assert!(r.cancelled && !r.ok, "{}", dump(&r));
     assert_eq!(status(&r, "imap.greeting"), StepStatus::Cancelled);
     assert_eq!(status(&r, "smtp.banner"), StepStatus::Cancelled);
     assert_eq!(status(&r, "imap.login"), StepStatus::Skipped);
-    assert!(matches!(events.all().last(), Some(ProgressEvent::Finished { ok: false, cancelled: true })));
+    assert!(matches!(
+        events.all().last(),
+        Some(ProgressEvent::Finished {
+            ok: false,
+            cancelled: true
+        })
+    ));
 }
 
 #[tokio::test]
@@ -213,8 +338,18 @@ async fn tls_spoken_to_a_plaintext_port_names_the_switch_and_the_port() {
         ..settings()
     })
     .await;
-    failed_with(&r, "imap.tls", "mailcheck-tls-plaintext-port", &["imap.ssl", "imap.port"]);
-    failed_with(&r, "smtp.tls", "mailcheck-tls-plaintext-port", &["smtp.ssl", "smtp.port"]);
+    failed_with(
+        &r,
+        "imap.tls",
+        "mailcheck-tls-plaintext-port",
+        &["imap.ssl", "imap.port"],
+    );
+    failed_with(
+        &r,
+        "smtp.tls",
+        "mailcheck-tls-plaintext-port",
+        &["smtp.ssl", "smtp.port"],
+    );
 }
 
 #[tokio::test]
@@ -227,8 +362,18 @@ async fn plaintext_spoken_to_a_tls_port_suggests_turning_tls_on() {
     };
     s.timeouts.step_ms = 800;
     let r = run(&s).await;
-    failed_with(&r, "imap.greeting", "mailcheck-greeting-timeout-plain", &["imap.ssl", "imap.port"]);
-    failed_with(&r, "smtp.banner", "mailcheck-greeting-timeout-plain", &["smtp.ssl", "smtp.port"]);
+    failed_with(
+        &r,
+        "imap.greeting",
+        "mailcheck-greeting-timeout-plain",
+        &["imap.ssl", "imap.port"],
+    );
+    failed_with(
+        &r,
+        "smtp.banner",
+        "mailcheck-greeting-timeout-plain",
+        &["smtp.ssl", "smtp.port"],
+    );
 }
 
 #[tokio::test]
@@ -238,13 +383,33 @@ async fn a_self_signed_certificate_fails_with_verification_and_warns_without() {
     imap.server.ca_file = None;
     let mut smtp = env.smtp("SUBMISSION", Security::Starttls);
     smtp.server.ca_file = None;
-    let r = run(&MailSettings { imap: Some(imap.clone()), smtp: Some(smtp.clone()), ..settings() }).await;
-    failed_with(&r, "imap.tls", "mailcheck-cert-unknown-issuer", &["imap.ssl_verify_mode"]);
-    failed_with(&r, "smtp.starttls", "mailcheck-cert-unknown-issuer", &["smtp.ssl_verify_mode"]);
+    let r = run(&MailSettings {
+        imap: Some(imap.clone()),
+        smtp: Some(smtp.clone()),
+        ..settings()
+    })
+    .await;
+    failed_with(
+        &r,
+        "imap.tls",
+        "mailcheck-cert-unknown-issuer",
+        &["imap.ssl_verify_mode"],
+    );
+    failed_with(
+        &r,
+        "smtp.starttls",
+        "mailcheck-cert-unknown-issuer",
+        &["smtp.ssl_verify_mode"],
+    );
 
     imap.server.ssl_verify_mode = SslVerifyMode::None;
     smtp.server.ssl_verify_mode = SslVerifyMode::None;
-    let r = run(&MailSettings { imap: Some(imap), smtp: Some(smtp), ..settings() }).await;
+    let r = run(&MailSettings {
+        imap: Some(imap),
+        smtp: Some(smtp),
+        ..settings()
+    })
+    .await;
     assert!(r.ok, "warnings do not fail the test: {}", dump(&r));
     for key in ["imap.tls", "smtp.starttls"] {
         let s = r.step(key).unwrap();
@@ -265,8 +430,18 @@ async fn starttls_not_offered_is_named() {
         ..settings()
     })
     .await;
-    failed_with(&r, "imap.starttls", "mailcheck-starttls-not-offered", &["imap.starttls"]);
-    failed_with(&r, "smtp.starttls", "mailcheck-starttls-not-offered", &["smtp.starttls"]);
+    failed_with(
+        &r,
+        "imap.starttls",
+        "mailcheck-starttls-not-offered",
+        &["imap.starttls"],
+    );
+    failed_with(
+        &r,
+        "smtp.starttls",
+        "mailcheck-starttls-not-offered",
+        &["smtp.starttls"],
+    );
 }
 
 #[tokio::test]
@@ -276,9 +451,24 @@ async fn a_name_that_does_not_resolve_highlights_the_host() {
     imap.server.host = "no-such-host.switchboard.invalid".into();
     let mut smtp = env.smtp("SMTPS", Security::Tls);
     smtp.server.host = "no-such-host.switchboard.invalid".into();
-    let r = run(&MailSettings { imap: Some(imap), smtp: Some(smtp), ..settings() }).await;
-    failed_with(&r, "imap.resolve", "mailcheck-resolve-failed", &["imap.host"]);
-    failed_with(&r, "smtp.resolve", "mailcheck-resolve-failed", &["smtp.host"]);
+    let r = run(&MailSettings {
+        imap: Some(imap),
+        smtp: Some(smtp),
+        ..settings()
+    })
+    .await;
+    failed_with(
+        &r,
+        "imap.resolve",
+        "mailcheck-resolve-failed",
+        &["imap.host"],
+    );
+    failed_with(
+        &r,
+        "smtp.resolve",
+        "mailcheck-resolve-failed",
+        &["smtp.host"],
+    );
     assert_eq!(status(&r, "imap.connect"), StepStatus::Skipped);
 }
 
@@ -288,8 +478,17 @@ async fn a_missing_folder_is_reported_without_hiding_the_others() {
     let mut imap = env.imap("IMAPS", Security::Tls);
     imap.folders = vec!["Nope".into(), "Réclamations".into()];
     imap.sent_folder = Some("Sent".into());
-    let r = run(&MailSettings { imap: Some(imap), ..settings() }).await;
-    failed_with(&r, "imap.select:Nope", "mailcheck-folder-missing", &["imap.folders"]);
+    let r = run(&MailSettings {
+        imap: Some(imap),
+        ..settings()
+    })
+    .await;
+    failed_with(
+        &r,
+        "imap.select:Nope",
+        "mailcheck-folder-missing",
+        &["imap.folders"],
+    );
     assert_eq!(status(&r, "imap.select:Réclamations"), StepStatus::Ok);
     assert_eq!(status(&r, "imap.select:Sent"), StepStatus::Ok);
 }
@@ -306,11 +505,24 @@ async fn a_test_message_goes_out_over_smtp_comes_back_over_imap_and_is_deleted()
     };
     let r = run(&s).await;
     assert_all_ok(&r, &["smtp.auth", "smtp.send", "smtp.roundtrip"]);
-    assert_eq!(r.step("smtp.roundtrip").unwrap().message.as_ref().unwrap().id, "mailcheck-note-roundtrip");
+    assert_eq!(
+        r.step("smtp.roundtrip")
+            .unwrap()
+            .message
+            .as_ref()
+            .unwrap()
+            .id,
+        "mailcheck-note-roundtrip"
+    );
     // Deleted: nothing marked as a Switchboard test is left in the inbox.
-    let mut session = imap::quiet_session(&s.imap.as_ref().unwrap().server).await.unwrap();
+    let mut session = imap::quiet_session(&s.imap.as_ref().unwrap().server)
+        .await
+        .unwrap();
     session.select("INBOX").await.unwrap();
-    let left = session.search("HEADER X-Switchboard-Test \"\"").await.unwrap();
+    let left = session
+        .search("HEADER X-Switchboard-Test \"\"")
+        .await
+        .unwrap();
     assert!(left.is_empty(), "test messages left: {left:?}");
 }
 
@@ -326,7 +538,10 @@ async fn the_round_trip_is_skipped_with_a_reason_without_imap() {
     let r = run(&s).await;
     let rt = r.step("smtp.roundtrip").unwrap();
     assert_eq!(rt.status, StepStatus::Skipped);
-    assert_eq!(rt.message.as_ref().unwrap().id, "mailcheck-roundtrip-needs-imap");
+    assert_eq!(
+        rt.message.as_ref().unwrap().id,
+        "mailcheck-roundtrip-needs-imap"
+    );
     assert!(r.ok);
 }
 
@@ -348,8 +563,16 @@ async fn the_probe_finds_the_loopback_servers() {
         timeout: Duration::from_millis(800),
     };
     let start = Instant::now();
-    let found = autodetect("alice@switchboard.test", Some(opts), &CancellationToken::new()).await;
-    assert!(start.elapsed() < Duration::from_millis(1_500), "probes run in parallel");
+    let found = autodetect(
+        "alice@switchboard.test",
+        Some(opts),
+        &CancellationToken::new(),
+    )
+    .await;
+    assert!(
+        start.elapsed() < Duration::from_millis(1_500),
+        "probes run in parallel"
+    );
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].source, ProposalSource::Probe);
     assert_eq!(found[0].imap.as_ref().unwrap().port, env.port("IMAPS"));

@@ -11,7 +11,7 @@ step: string,
 /**
  * What the user reads as the step's name.
  */
-label: Msg, status: StepStatus, duration_ms: bigint, 
+label: Msg, status: StepStatus, duration_ms: number, 
 /**
  * Form fields to highlight (`imap.username`, `smtp.port`, ...).
  */

@@ -4,4 +4,4 @@
  * Per-step time limits. Each network step has its own bound so a silent server never
  * hangs anything; the round trip waits longer because delivery is asynchronous.
  */
-export type Timeouts = { connect_ms: bigint, step_ms: bigint, round_trip_ms: bigint, };
+export type Timeouts = { connect_ms: number, step_ms: number, round_trip_ms: number, };

@@ -5,6 +5,8 @@ mod doctor;
 mod export;
 mod import;
 mod list;
+mod mail_test;
+mod validate;
 
 use crate::ctx::Ctx;
 use clap::{Arg, ArgMatches, Command};
@@ -46,6 +48,8 @@ pub fn command(ctx: &Ctx) -> Command {
         .subcommand(list::command(ctx))
         .subcommand(export::command(ctx))
         .subcommand(import::command(ctx))
+        .subcommand(validate::command(ctx))
+        .subcommand(mail_test::command(ctx))
 }
 
 pub fn dispatch(ctx: &Ctx, matches: &ArgMatches) -> ExitCode {
@@ -54,6 +58,8 @@ pub fn dispatch(ctx: &Ctx, matches: &ArgMatches) -> ExitCode {
         Some(("list", m)) => list::run(ctx, m),
         Some(("export", m)) => export::run(ctx, m),
         Some(("import", m)) => import::run(ctx, m),
+        Some(("validate", m)) => validate::run(ctx, m),
+        Some(("mail-test", m)) => mail_test::run(ctx, m),
         _ => ExitCode::from(2),
     }
 }
