@@ -6,7 +6,6 @@ mod export;
 mod import;
 mod list;
 mod mail_test;
-mod validate;
 
 use crate::ctx::Ctx;
 use clap::{Arg, ArgMatches, Command};
@@ -48,7 +47,6 @@ pub fn command(ctx: &Ctx) -> Command {
         .subcommand(list::command(ctx))
         .subcommand(export::command(ctx))
         .subcommand(import::command(ctx))
-        .subcommand(validate::command(ctx))
         .subcommand(mail_test::command(ctx))
 }
 
@@ -58,7 +56,6 @@ pub fn dispatch(ctx: &Ctx, matches: &ArgMatches) -> ExitCode {
         Some(("list", m)) => list::run(ctx, m),
         Some(("export", m)) => export::run(ctx, m),
         Some(("import", m)) => import::run(ctx, m),
-        Some(("validate", m)) => validate::run(ctx, m),
         Some(("mail-test", m)) => mail_test::run(ctx, m),
         _ => ExitCode::from(2),
     }
