@@ -5,6 +5,7 @@ mod doctor;
 mod export;
 mod import;
 mod list;
+mod validate;
 mod mail_test;
 
 use crate::ctx::Ctx;
@@ -47,6 +48,7 @@ pub fn command(ctx: &Ctx) -> Command {
         .subcommand(list::command(ctx))
         .subcommand(export::command(ctx))
         .subcommand(import::command(ctx))
+        .subcommand(validate::command(ctx))
         .subcommand(mail_test::command(ctx))
 }
 
@@ -56,6 +58,7 @@ pub fn dispatch(ctx: &Ctx, matches: &ArgMatches) -> ExitCode {
         Some(("list", m)) => list::run(ctx, m),
         Some(("export", m)) => export::run(ctx, m),
         Some(("import", m)) => import::run(ctx, m),
+        Some(("validate", m)) => validate::run(ctx, m),
         Some(("mail-test", m)) => mail_test::run(ctx, m),
         _ => ExitCode::from(2),
     }
