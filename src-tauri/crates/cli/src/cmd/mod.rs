@@ -5,8 +5,8 @@ mod doctor;
 mod export;
 mod import;
 mod list;
-mod validate;
 mod mail_test;
+mod validate;
 
 use crate::ctx::Ctx;
 use clap::{Arg, ArgMatches, Command};
