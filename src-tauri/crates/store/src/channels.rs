@@ -9,8 +9,8 @@ use crate::Store;
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 use serde_json::Value;
 
-pub(crate) const CHANNEL_COLUMNS: &str = "id, kind, doc, name, community, active, validity, \
-     sync_state, remote_id, created_at, updated_at, draft_seq";
+pub(crate) const CHANNEL_COLUMNS: &str = "c.id, c.kind, d.doc, c.name, c.community, c.active, \
+     c.validity, c.sync_state, c.remote_id, c.created_at, c.updated_at, c.draft_seq";
 
 pub(crate) fn channel_from_row(r: &Row<'_>) -> rusqlite::Result<Channel> {
     let doc: String = r.get(2)?;
@@ -39,7 +39,8 @@ pub(crate) fn channel_from_row(r: &Row<'_>) -> rusqlite::Result<Channel> {
 /// Reads a live (not deleted) channel.
 pub(crate) fn load(conn: &Connection, id: &str) -> Result<Channel, StoreError> {
     conn.prepare_cached(&format!(
-        "SELECT {CHANNEL_COLUMNS} FROM channels WHERE id = ?1 AND deleted_at IS NULL"
+        "SELECT {CHANNEL_COLUMNS} FROM channels c JOIN drafts d ON d.channel_id = c.id \
+         WHERE c.id = ?1 AND c.deleted_at IS NULL"
     ))?
     .query_row([id], channel_from_row)
     .optional()?
@@ -60,7 +61,7 @@ pub(crate) fn insert_channel(
     let doc_text = serde_json::to_string(doc)?;
     conn.prepare_cached(
         "INSERT INTO channels (id, kind, name, name_fold, community, active, validity, sync_state, \
-         doc, draft_seq, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'local', ?8, 0, ?9, ?9)",
+         draft_seq, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'local', 0, ?8, ?8)",
     )?
     .execute(params![
         id,
@@ -70,9 +71,10 @@ pub(crate) fn insert_channel(
         meta.community,
         meta.active,
         meta.validity.as_str(),
-        doc_text,
         now
     ])?;
+    conn.prepare_cached("INSERT INTO drafts (channel_id, doc) VALUES (?1, ?2)")?
+        .execute(params![id, doc_text])?;
     insert_revision(conn, &id, origin, batch_id, None, &doc_text, meta, now)?;
     tracing::debug!(%id, kind, ?origin, "channel created");
     Ok(id)
@@ -86,27 +88,30 @@ pub(crate) fn write_draft(
     meta: &ChannelMeta,
     now: i64,
 ) -> Result<i64, StoreError> {
-    conn.prepare_cached(
-        "UPDATE channels SET doc = ?2, name = ?3, name_fold = ?4, community = ?5, active = ?6, \
-         validity = ?7, updated_at = ?8, draft_seq = draft_seq + 1, \
-         sync_state = CASE sync_state WHEN 'synced' THEN 'modified' ELSE sync_state END \
-         WHERE id = ?1 AND deleted_at IS NULL RETURNING draft_seq",
-    )?
-    .query_row(
-        params![
-            id,
-            doc_text,
-            meta.name,
-            fold(&meta.name),
-            meta.community,
-            meta.active,
-            meta.validity.as_str(),
-            now
-        ],
-        |r| r.get(0),
-    )
-    .optional()?
-    .ok_or_else(|| StoreError::NotFound(id.to_owned()))
+    let seq = conn
+        .prepare_cached(
+            "UPDATE channels SET name = ?2, name_fold = ?3, community = ?4, active = ?5, \
+             validity = ?6, updated_at = ?7, draft_seq = draft_seq + 1, \
+             sync_state = CASE sync_state WHEN 'synced' THEN 'modified' ELSE sync_state END \
+             WHERE id = ?1 AND deleted_at IS NULL RETURNING draft_seq",
+        )?
+        .query_row(
+            params![
+                id,
+                meta.name,
+                fold(&meta.name),
+                meta.community,
+                meta.active,
+                meta.validity.as_str(),
+                now
+            ],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(id.to_owned()))?;
+    conn.prepare_cached("UPDATE drafts SET doc = ?2 WHERE channel_id = ?1")?
+        .execute(params![id, doc_text])?;
+    Ok(seq)
 }
 
 /// Case folding for search: Unicode lower case (SQLite's own only folds ASCII).

@@ -249,3 +249,13 @@ fn reference_data_is_cached_with_its_fetch_time() {
         .is_none());
     assert_eq!(RefKind::ALL.len(), 5);
 }
+
+/// The shell keeps the store in `Mutex<Store>` shared across Tauri commands.
+#[test]
+fn the_store_can_move_between_threads() {
+    fn send<T: Send>(_: &T) {}
+    let s = Store::open_in_memory().unwrap();
+    send(&s);
+    let handle = std::thread::spawn(move || s.list(&ListQuery::default()).unwrap().total);
+    assert_eq!(handle.join().unwrap(), 0);
+}
