@@ -40,8 +40,12 @@ fn bench(c: &mut Criterion) {
     );
     let mut g = c.benchmark_group("catalogue");
     g.sample_size(10);
-    g.bench_function("validate 10,000 mixed channels", |b| b.iter(|| validate_all(black_box(&set))));
-    g.bench_function("validate_set 10,000 channels", |b| b.iter(|| validate_set(black_box(&docs))));
+    g.bench_function("validate 10,000 mixed channels", |b| {
+        b.iter(|| validate_all(black_box(&set)))
+    });
+    g.bench_function("validate_set 10,000 channels", |b| {
+        b.iter(|| validate_set(black_box(&docs)))
+    });
     g.finish();
 }
 

@@ -51,7 +51,9 @@ pub fn secret_paths(kind: Kind) -> Vec<String> {
 
 /// The kind a document declares, if it is one we know.
 pub fn kind_of(doc: &Value) -> Option<Kind> {
-    doc.get("kind").and_then(Value::as_str).and_then(Kind::parse)
+    doc.get("kind")
+        .and_then(Value::as_str)
+        .and_then(Kind::parse)
 }
 
 /// The channel's name (`general.name`), if it is a string.
@@ -82,13 +84,18 @@ mod tests {
         assert_eq!(d["signatures"], json!([]));
         assert!(d["imap"].get("password").is_none());
         assert!(d.get("smart_closing").is_none());
-        assert!(defaults(Kind::FacebookMessenger).get("smart_closing").is_some());
+        assert!(defaults(Kind::FacebookMessenger)
+            .get("smart_closing")
+            .is_some());
     }
 
     #[test]
     fn secret_paths_list_each_kinds_secrets() {
         let email = secret_paths(Kind::Email);
-        assert_eq!(email, vec!["postmark.api_key", "imap.password", "smtp.password"]);
+        assert_eq!(
+            email,
+            vec!["postmark.api_key", "imap.password", "smtp.password"]
+        );
         assert_eq!(secret_paths(Kind::Viber), vec!["viber.auth_token"]);
         assert_eq!(
             secret_paths(Kind::Twitter),

@@ -11,7 +11,11 @@ use std::collections::BTreeSet;
 /// values from `value_for`; returns the secret paths it "set" (secrets live outside the
 /// document). Kind-level rules that are not a single field are satisfied too (Tapatalk:
 /// one non-zero offset).
-pub fn fill_required(doc: &mut Value, kind: Kind, value_for: &mut dyn FnMut(&Field) -> Value) -> BTreeSet<String> {
+pub fn fill_required(
+    doc: &mut Value,
+    kind: Kind,
+    value_for: &mut dyn FnMut(&Field) -> Value,
+) -> BTreeSet<String> {
     let mut secrets = BTreeSet::new();
     if kind == Kind::Tapatalk {
         doc["tapatalk"]["post_offset"] = json!(1);
@@ -57,7 +61,9 @@ fn sample_for_type(f: &Field, ty: &FieldType) -> Value {
         FieldType::Int { min, .. } => json!(min.unwrap_or(0).max(1)),
         FieldType::Decimal { min, .. } => json!(min.unwrap_or(0.0)),
         FieldType::Text { .. } | FieldType::Code { .. } => json!(format!("Sample {}", f.key)),
-        FieldType::Enum { options } => json!(options.first().map(|o| o.value.clone()).unwrap_or_default()),
+        FieldType::Enum { options } => {
+            json!(options.first().map(|o| o.value.clone()).unwrap_or_default())
+        }
         FieldType::Email => json!("support@example.com"),
         FieldType::Domain => json!("example.com"),
         FieldType::Host => json!("mail.example.com"),
@@ -68,7 +74,9 @@ fn sample_for_type(f: &Field, ty: &FieldType) -> Value {
         FieldType::CountryCode => json!("33"),
         FieldType::Duration => json!("1h"),
         FieldType::TwitterUser => json!("@sample"),
-        FieldType::Reference { source, multiple, .. } => {
+        FieldType::Reference {
+            source, multiple, ..
+        } => {
             let id = match source {
                 RefSource::Communities => "sample-community-1",
                 RefSource::TimeSheets => "sample-timesheet-1",

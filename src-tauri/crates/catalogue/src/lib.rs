@@ -12,9 +12,9 @@
 //! ```
 
 mod decl;
-pub mod ids;
 pub mod document;
 pub mod examples;
+pub mod ids;
 pub mod kinds;
 pub mod model;
 pub mod queue;

@@ -87,7 +87,11 @@ pub fn sample_reference_data() -> ReferenceData {
         ],
         categories: vec![
             cat("sample-category-1", "Sample — Billing", None),
-            cat("sample-category-2", "Sample — Invoices", Some("sample-category-1")),
+            cat(
+                "sample-category-2",
+                "Sample — Invoices",
+                Some("sample-category-1"),
+            ),
             cat("sample-category-3", "Sample — Technical support", None),
             cat("sample-category-4", "Sample — Complaints", None),
         ],

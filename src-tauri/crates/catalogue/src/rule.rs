@@ -66,7 +66,8 @@ mod tests {
             serde_json::to_value(&r).unwrap(),
             json!({"field":"email.mode","in":["imap","hybrid"]})
         );
-        let back: Rule = serde_json::from_value(json!({"any":[{"field":"a.b","in":[true]}]})).unwrap();
+        let back: Rule =
+            serde_json::from_value(json!({"any":[{"field":"a.b","in":[true]}]})).unwrap();
         assert!(back.eval(&json!({"a":{"b":true}})));
         assert!(!back.eval(&json!({"a":{"b":false}})));
     }
@@ -76,9 +77,13 @@ mod tests {
         let doc = json!({"email":{"mode":"imap"}});
         assert!(Rule::is_in("email.mode", &[json!("imap")]).eval(&doc));
         assert!(Rule::is_in("nope.x", &[Value::Null]).eval(&doc));
-        let not = Rule::Not { not: Box::new(Rule::on("scope.web")) };
+        let not = Rule::Not {
+            not: Box::new(Rule::on("scope.web")),
+        };
         assert!(not.eval(&doc));
-        let all = Rule::All { all: vec![not.clone(), Rule::on("scope.web")] };
+        let all = Rule::All {
+            all: vec![not.clone(), Rule::on("scope.web")],
+        };
         assert!(!all.eval(&doc));
     }
 }

@@ -68,5 +68,8 @@ pub fn schema() -> &'static CatalogueSchema {
 /// The declarations of one kind.
 pub fn kind_schema(kind: Kind) -> &'static KindSchema {
     let s = schema();
-    &s.kinds[Kind::ALL.iter().position(|k| *k == kind).expect("every kind is declared")]
+    &s.kinds[Kind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .expect("every kind is declared")]
 }

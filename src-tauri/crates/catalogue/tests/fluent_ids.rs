@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 fn ids(lang: &str) -> (BTreeSet<String>, String) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../i18n/{lang}/catalogue.ftl"));
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../i18n/{lang}/catalogue.ftl"));
     let text = std::fs::read_to_string(&path).unwrap();
     let set = text
         .lines()

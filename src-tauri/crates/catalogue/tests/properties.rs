@@ -6,7 +6,9 @@ use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
 use switchboard_catalogue::examples::fill_required;
-use switchboard_catalogue::{defaults, kind_schema, validate, validate_set, Field, FieldType, Kind, RefSource};
+use switchboard_catalogue::{
+    defaults, kind_schema, validate, validate_set, FieldType, Kind, RefSource,
+};
 
 /// A tiny deterministic generator: proptest picks the seed (and shrinks it).
 struct Gen(u64);
@@ -22,19 +24,30 @@ impl Gen {
     }
     fn word(&mut self, min: usize, max: usize) -> String {
         let len = min + self.below((max - min + 1) as u64) as usize;
-        (0..len).map(|_| (b'a' + self.below(26) as u8) as char).collect()
+        (0..len)
+            .map(|_| (b'a' + self.below(26) as u8) as char)
+            .collect()
     }
     fn digits(&mut self, min: usize, max: usize) -> String {
         let len = min + self.below((max - min + 1) as u64) as usize;
         (0..len)
-            .map(|i| (b'0' + if i == 0 { 1 + self.below(9) } else { self.below(10) } as u8) as char)
+            .map(|i| {
+                (b'0'
+                    + if i == 0 {
+                        1 + self.below(9)
+                    } else {
+                        self.below(10)
+                    } as u8) as char
+            })
             .collect()
     }
     fn hex(&mut self, n: usize) -> String {
-        (0..n).map(|_| char::from_digit(self.below(16) as u32, 16).unwrap()).collect()
+        (0..n)
+            .map(|_| char::from_digit(self.below(16) as u32, 16).unwrap())
+            .collect()
     }
 
-    fn value(&mut self, f: &Field, ty: &FieldType) -> Value {
+    fn value(&mut self, ty: &FieldType) -> Value {
         match ty {
             FieldType::Bool => json!(self.below(2) == 1),
             FieldType::Int { min, max } => {
@@ -42,27 +55,58 @@ impl Gen {
                 let hi = max.unwrap_or(lo + 2000);
                 json!(lo + self.below((hi - lo + 1) as u64) as i64)
             }
-            FieldType::Decimal { min, .. } => json!(min.unwrap_or(0.0) + self.below(400) as f64 / 100.0),
+            FieldType::Decimal { min, .. } => {
+                json!(min.unwrap_or(0.0) + self.below(400) as f64 / 100.0)
+            }
             FieldType::Text { max_len, .. } => {
                 let max = max_len.map_or(40, |m| (m as usize).min(40));
-                json!(format!("{} {}", self.word(1, max.saturating_sub(1).max(1) / 2), self.word(0, 3)).trim().to_owned())
+                json!(format!(
+                    "{} {}",
+                    self.word(1, max.saturating_sub(1).max(1) / 2),
+                    self.word(0, 3)
+                )
+                .trim()
+                .to_owned())
             }
             FieldType::Code { .. } => json!(format!(".c {{ color: #{}; }}", self.hex(6))),
-            FieldType::Enum { options } => json!(options[self.below(options.len() as u64) as usize].value),
+            FieldType::Enum { options } => {
+                json!(options[self.below(options.len() as u64) as usize].value)
+            }
             FieldType::Email => json!(format!("{}@{}.com", self.word(1, 10), self.word(1, 10))),
-            FieldType::Domain => json!(format!("{}.{}", self.word(1, 12), ["com", "fr", "io"][self.below(3) as usize])),
+            FieldType::Domain => json!(format!(
+                "{}.{}",
+                self.word(1, 12),
+                ["com", "fr", "io"][self.below(3) as usize]
+            )),
             FieldType::Host => json!(format!("{}.example.net", self.word(1, 12))),
-            FieldType::Url => json!(format!("https://{}.example.com/{}", self.word(1, 10), self.word(0, 10))),
+            FieldType::Url => json!(format!(
+                "https://{}.example.com/{}",
+                self.word(1, 10),
+                self.word(0, 10)
+            )),
             FieldType::HexColour => {
                 let n = if self.below(2) == 0 { 3 } else { 6 };
                 json!(format!("#{}", self.hex(n)))
             }
-            FieldType::Uuid => json!(format!("{}-{}-{}-{}-{}", self.hex(8), self.hex(4), self.hex(4), self.hex(4), self.hex(12))),
+            FieldType::Uuid => json!(format!(
+                "{}-{}-{}-{}-{}",
+                self.hex(8),
+                self.hex(4),
+                self.hex(4),
+                self.hex(4),
+                self.hex(12)
+            )),
             FieldType::Phone => json!(self.digits(4, 10)),
             FieldType::CountryCode => json!(self.digits(1, 3)),
-            FieldType::Duration => json!(format!("{}{}", self.below(1000), ["h", "m", "s"][self.below(3) as usize])),
+            FieldType::Duration => json!(format!(
+                "{}{}",
+                self.below(1000),
+                ["h", "m", "s"][self.below(3) as usize]
+            )),
             FieldType::TwitterUser => json!(format!("@{}", self.word(1, 15))),
-            FieldType::Reference { source, multiple, .. } => {
+            FieldType::Reference {
+                source, multiple, ..
+            } => {
                 let id = match source {
                     RefSource::Locales => ["fr", "en", "de"][self.below(3) as usize].to_owned(),
                     _ => format!("id-{}", self.word(1, 8)),
@@ -73,12 +117,15 @@ impl Gen {
                     json!(id)
                 }
             }
-            FieldType::Image { .. } => json!(format!("data:image/png;base64,{}", "A".repeat(4 * (1 + self.below(50) as usize)))),
+            FieldType::Image { .. } => json!(format!(
+                "data:image/png;base64,{}",
+                "A".repeat(4 * (1 + self.below(50) as usize))
+            )),
             FieldType::List { item, .. } => {
                 let n = 1 + self.below(3);
                 let mut seen = BTreeSet::new();
                 let items: Vec<Value> = (0..n)
-                    .map(|_| self.value(f, item))
+                    .map(|_| self.value(item))
                     .filter(|v| seen.insert(v.to_string().to_lowercase()))
                     .collect();
                 json!(items)
@@ -86,7 +133,7 @@ impl Gen {
             FieldType::Records { fields, .. } => {
                 let mut m = Map::new();
                 for g in fields {
-                    m.insert(g.key.clone(), self.value(g, &g.ty));
+                    m.insert(g.key.clone(), self.value(&g.ty));
                 }
                 json!([m])
             }
@@ -100,14 +147,25 @@ fn any_json() -> impl Strategy<Value = Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(|n| json!(n)),
-        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| json!(f)),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(|f| json!(f)),
         ".{0,12}".prop_map(Value::String),
-        prop_oneof![Just("imap"), Just("hybrid"), Just("fr"), Just("1h"), Just(""), Just("#fff")].prop_map(|s| json!(s)),
+        prop_oneof![
+            Just("imap"),
+            Just("hybrid"),
+            Just("fr"),
+            Just("1h"),
+            Just(""),
+            Just("#fff")
+        ]
+        .prop_map(|s| json!(s)),
     ];
     leaf.prop_recursive(4, 48, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::btree_map(".{0,8}", inner, 0..6).prop_map(|m| Value::Object(m.into_iter().collect())),
+            prop::collection::btree_map(".{0,8}", inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
     })
 }
@@ -124,7 +182,7 @@ proptest! {
         let mut g = Gen(seed);
         let mut doc = defaults(kind);
         doc["general"]["name"] = json!(format!("Channel {}", g.word(1, 20)));
-        let secrets = fill_required(&mut doc, kind, &mut |f| g.value(f, &f.ty));
+        let secrets = fill_required(&mut doc, kind, &mut |f| g.value(&f.ty));
         let problems = validate(&doc, &secrets);
         prop_assert!(problems.is_empty(), "{kind:?}: {problems:?}\n{doc:#}");
     }

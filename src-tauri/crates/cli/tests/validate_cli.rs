@@ -43,7 +43,10 @@ fn valid_file_exits_zero() {
     let out = cli("en", &[&f], dir.path());
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
-    assert!(stdout.contains("✓") && stdout.contains("WhatsApp"), "{stdout}");
+    assert!(
+        stdout.contains("✓") && stdout.contains("WhatsApp"),
+        "{stdout}"
+    );
     assert!(stdout.contains("1 channel checked, all valid."), "{stdout}");
 }
 
@@ -54,13 +57,19 @@ fn invalid_file_lists_localized_problems_and_exits_one() {
     let out = cli("fr", &[&f], dir.path());
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
-    assert!(stdout.contains("Support FR") && stdout.contains("E-mail"), "{stdout}");
+    assert!(
+        stdout.contains("Support FR") && stdout.contains("E-mail"),
+        "{stdout}"
+    );
     assert!(
         stdout.contains("imap.port (Port de serveur): Saisissez un nombre entre 1 et 65"),
         "{stdout}"
     );
     assert!(stdout.contains("imap.use_start_tls"), "{stdout}");
-    assert!(stdout.contains("Choisissez SSL/TLS ou StartTLS, pas les deux."), "{stdout}");
+    assert!(
+        stdout.contains("Choisissez SSL/TLS ou StartTLS, pas les deux."),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -77,13 +86,21 @@ fn export_format_and_json_output() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["valid"], false);
     assert_eq!(v["channels"], 3);
-    assert_eq!(v["invalid"], 3, "two share a name, one has field problems: {v:#}");
+    assert_eq!(
+        v["invalid"], 3,
+        "two share a name, one has field problems: {v:#}"
+    );
     let channels = v["files"][0]["channels"].as_array().unwrap();
     let first = &channels[0]["problems"][0];
     assert_eq!(first["path"], "general.name");
     assert_eq!(first["message"]["id"], "val-name-duplicate");
     let email = &channels[2]["problems"];
-    let port = email.as_array().unwrap().iter().find(|p| p["path"] == "imap.port").unwrap();
+    let port = email
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["path"] == "imap.port")
+        .unwrap();
     assert_eq!(port["message"]["id"], "err-number-range");
     assert_eq!(port["message"]["args"]["max"], 65535.0);
     assert_eq!(port["field"], "Server port");
@@ -96,19 +113,39 @@ fn unreadable_input_exits_two() {
     let missing = dir.path().join("missing.json").display().to_string();
     let out = cli("en", &[&missing], dir.path());
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("missing.json"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("missing.json"),
+        "{}",
+        text(&out.stderr)
+    );
 
     let bad = dir.path().join("bad.json");
     std::fs::write(&bad, "{ not json").unwrap();
     let out = cli("en", &[bad.to_str().unwrap()], dir.path());
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("is not valid JSON"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("is not valid JSON"),
+        "{}",
+        text(&out.stderr)
+    );
 
-    let other = write(dir.path(), "other.json", &json!({"format": "something.else", "version": 1}));
+    let other = write(
+        dir.path(),
+        "other.json",
+        &json!({"format": "something.else", "version": 1}),
+    );
     let out = cli("en", &[&other], dir.path());
     assert_eq!(out.status.code(), Some(2));
-    let newer = write(dir.path(), "newer.json", &json!({"format": "switchboard.channels", "version": 9, "channels": []}));
+    let newer = write(
+        dir.path(),
+        "newer.json",
+        &json!({"format": "switchboard.channels", "version": 9, "channels": []}),
+    );
     let out = cli("en", &[&newer], dir.path());
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("version 9"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("version 9"),
+        "{}",
+        text(&out.stderr)
+    );
 }

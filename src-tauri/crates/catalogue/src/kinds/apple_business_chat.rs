@@ -11,7 +11,9 @@ pub fn sections() -> Vec<Section> {
         s,
         vec![
             field(s, "avatar", t::image(None, true), Value::Null).help(),
-            field(s, "business_id", t::text(255), Value::Null).help().required(),
+            field(s, "business_id", t::text(255), Value::Null)
+                .help()
+                .required(),
             field(s, "intent_secret_key", t::secret(), Value::Null).help(),
         ],
     )

@@ -10,10 +10,17 @@ pub fn sections() -> Vec<Section> {
     vec![section(
         s,
         vec![
-            field(s, "base_uri", FieldType::Url, Value::Null).help().required(),
-            field(s, "access_token", FieldType::Secret { generated: true }, Value::Null)
+            field(s, "base_uri", FieldType::Url, Value::Null)
                 .help()
                 .required(),
+            field(
+                s,
+                "access_token",
+                FieldType::Secret { generated: true },
+                Value::Null,
+            )
+            .help()
+            .required(),
         ],
     )
     .help()]

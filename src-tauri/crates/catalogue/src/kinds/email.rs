@@ -26,9 +26,14 @@ pub fn sections() -> Vec<Section> {
     vec![
         section(
             "email",
-            vec![field("email", "mode", t::options("email-mode", &MODES, true), json!("imap"))
-                .help()
-                .required()],
+            vec![field(
+                "email",
+                "mode",
+                t::options("email-mode", &MODES, true),
+                json!("imap"),
+            )
+            .help()
+            .required()],
         )
         .help(),
         section(
@@ -61,15 +66,25 @@ pub fn sections() -> Vec<Section> {
         section(
             "email_advanced",
             vec![
-                field("email_advanced", "threading_heuristics", t::bool(), json!(false))
-                    .help()
-                    .api("threading_heuristics"),
+                field(
+                    "email_advanced",
+                    "threading_heuristics",
+                    t::bool(),
+                    json!(false),
+                )
+                .help()
+                .api("threading_heuristics"),
                 field("email_advanced", "bbcode_parser", t::bool(), json!(false))
                     .help()
                     .api("email_parser"),
-                field("email_advanced", "allowlisted_emails", t::list(FieldType::Email), json!([]))
-                    .help()
-                    .api_conv("whitelisted_emails", ApiConv::ListAsText),
+                field(
+                    "email_advanced",
+                    "allowlisted_emails",
+                    t::list(FieldType::Email),
+                    json!([]),
+                )
+                .help()
+                .api_conv("whitelisted_emails", ApiConv::ListAsText),
                 field(
                     "email_advanced",
                     "spam_threshold",
@@ -88,9 +103,14 @@ pub fn sections() -> Vec<Section> {
                 .help()
                 .required()
                 .api("attachments_security_level"),
-                field("email_advanced", "exclude_from_to_cc", t::list(FieldType::Email), json!([]))
-                    .help()
-                    .api("cc_blacklist"),
+                field(
+                    "email_advanced",
+                    "exclude_from_to_cc",
+                    t::list(FieldType::Email),
+                    json!([]),
+                )
+                .help()
+                .api("cc_blacklist"),
             ],
         )
         .help(),
@@ -109,7 +129,9 @@ fn server_section(s: &str, port: i64, ssl: bool) -> Section {
             .help()
             .required()
             .api(&api("port")),
-        field(s, "use_ssl_tls", t::bool(), json!(ssl)).help().api(&api("use_ssl_tls")),
+        field(s, "use_ssl_tls", t::bool(), json!(ssl))
+            .help()
+            .api(&api("use_ssl_tls")),
         field(s, "use_start_tls", t::bool(), json!(!ssl))
             .help()
             .api(&api("use_start_tls")),
@@ -145,9 +167,14 @@ fn server_section(s: &str, port: i64, ssl: bool) -> Section {
             .help()
             .required()
             .api(&api("password")),
-        field(s, "ssl_verify_mode", t::options("ssl-verify", &SSL_VERIFY_MODES, false), Value::Null)
-            .help()
-            .api(&api("ssl_verify_mode")),
+        field(
+            s,
+            "ssl_verify_mode",
+            t::options("ssl-verify", &SSL_VERIFY_MODES, false),
+            Value::Null,
+        )
+        .help()
+        .api(&api("ssl_verify_mode")),
     ]);
     if s == "smtp" {
         fields.push(

@@ -35,21 +35,45 @@ pub fn sections() -> Vec<Section> {
         section(
             "scope",
             vec![
-                field("scope", "android", t::bool(), json!(false)).help().api("enable_android"),
-                field("scope", "ios", t::bool(), json!(false)).help().api("enable_ios"),
-                field("scope", "web", t::bool(), json!(true)).help().api("enable_web"),
-                field("scope", "live_chat", t::bool(), json!(false)).help().api("live_chat"),
+                field("scope", "android", t::bool(), json!(false))
+                    .help()
+                    .api("enable_android"),
+                field("scope", "ios", t::bool(), json!(false))
+                    .help()
+                    .api("enable_ios"),
+                field("scope", "web", t::bool(), json!(true))
+                    .help()
+                    .api("enable_web"),
+                field("scope", "live_chat", t::bool(), json!(false))
+                    .help()
+                    .api("live_chat"),
             ],
         )
         .help(),
         section(
             c,
             vec![
-                field(c, "css_colours", FieldType::Code { syntax: CodeSyntax::Scss }, Value::Null).help(),
+                field(
+                    c,
+                    "css_colours",
+                    FieldType::Code {
+                        syntax: CodeSyntax::Scss,
+                    },
+                    Value::Null,
+                )
+                .help(),
                 field(c, "window_title", t::text(255), Value::Null).help(),
                 field(c, "business_title", t::text(255), Value::Null).help(),
                 field(c, "business_subtitle", t::text(255), Value::Null).help(),
-                field(c, "window_css", FieldType::Code { syntax: CodeSyntax::Css }, Value::Null).help(),
+                field(
+                    c,
+                    "window_css",
+                    FieldType::Code {
+                        syntax: CodeSyntax::Css,
+                    },
+                    Value::Null,
+                )
+                .help(),
                 field(c, "custom_languages", t::multiline(), Value::Null).help(),
             ],
         )
@@ -61,7 +85,9 @@ pub fn sections() -> Vec<Section> {
                 field(a, "browsing_content", t::bool(), json!(false)).help(),
                 field(a, "web_notifications", t::bool(), json!(false)).help(),
                 field(a, "debug_mode", t::bool(), json!(false)).help(),
-                field(a, "email_request", t::bool(), json!(false)).help().visible_when(web()),
+                field(a, "email_request", t::bool(), json!(false))
+                    .help()
+                    .visible_when(web()),
                 field(a, "back_to_chat_link", t::text(255), Value::Null)
                     .help()
                     .visible_when(web()),
@@ -106,10 +132,17 @@ pub fn sections() -> Vec<Section> {
         list_section(
             "greetings",
             vec![
-                item("greetings", "language", t::reference(RefSource::Locales), Value::Null)
+                item(
+                    "greetings",
+                    "language",
+                    t::reference(RefSource::Locales),
+                    Value::Null,
+                )
+                .help()
+                .required(),
+                item("greetings", "body", t::message(), json!(""))
                     .help()
                     .required(),
-                item("greetings", "body", t::message(), json!("")).help().required(),
             ],
             &["language"],
         )

@@ -10,9 +10,19 @@ use serde_json::{json, Value};
 pub fn credentials() -> Vec<Field> {
     let s = "facebook";
     vec![
-        field(s, "user_token", t::secret(), Value::Null).help().required(),
-        field(s, "page_id", t::text(64), Value::Null).help().required(),
-        field(s, "connect", t::action(ActionKind::OauthFacebook), Value::Null).help(),
+        field(s, "user_token", t::secret(), Value::Null)
+            .help()
+            .required(),
+        field(s, "page_id", t::text(64), Value::Null)
+            .help()
+            .required(),
+        field(
+            s,
+            "connect",
+            t::action(ActionKind::OauthFacebook),
+            Value::Null,
+        )
+        .help(),
     ]
 }
 

@@ -9,9 +9,15 @@ pub fn sections() -> Vec<Section> {
     vec![section(
         s,
         vec![
-            field(s, "agent_uuid", FieldType::Uuid, Value::Null).help().required(),
-            field(s, "brand_uuid", FieldType::Uuid, Value::Null).help().required(),
-            field(s, "welcome_message", t::multiline(), json!("")).help().required(),
+            field(s, "agent_uuid", FieldType::Uuid, Value::Null)
+                .help()
+                .required(),
+            field(s, "brand_uuid", FieldType::Uuid, Value::Null)
+                .help()
+                .required(),
+            field(s, "welcome_message", t::multiline(), json!(""))
+                .help()
+                .required(),
         ],
     )
     .help()]

@@ -10,8 +10,16 @@ pub fn sections() -> Vec<Section> {
         s,
         vec![
             field(s, "locations", t::list(t::text(255)), json!([])).help(),
-            field(s, "refresh_token", t::secret(), Value::Null).help().required(),
-            field(s, "connect", t::action(ActionKind::OauthGoogle), Value::Null).help(),
+            field(s, "refresh_token", t::secret(), Value::Null)
+                .help()
+                .required(),
+            field(
+                s,
+                "connect",
+                t::action(ActionKind::OauthGoogle),
+                Value::Null,
+            )
+            .help(),
         ],
     )
     .help()]

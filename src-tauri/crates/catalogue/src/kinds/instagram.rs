@@ -9,9 +9,19 @@ pub fn sections() -> Vec<Section> {
     vec![section(
         s,
         vec![
-            field(s, "business_account", t::text(255), Value::Null).help().required(),
-            field(s, "user_token", t::secret(), Value::Null).help().required(),
-            field(s, "connect", t::action(ActionKind::OauthFacebook), Value::Null).help(),
+            field(s, "business_account", t::text(255), Value::Null)
+                .help()
+                .required(),
+            field(s, "user_token", t::secret(), Value::Null)
+                .help()
+                .required(),
+            field(
+                s,
+                "connect",
+                t::action(ActionKind::OauthFacebook),
+                Value::Null,
+            )
+            .help(),
         ],
     )
     .help()]

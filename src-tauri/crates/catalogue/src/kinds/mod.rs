@@ -67,7 +67,9 @@ pub fn declare(kind: Kind) -> KindSchema {
     match smart {
         SmartClosing::No => {}
         SmartClosing::Yes => all.push(sections::smart_closing::section_decl()),
-        SmartClosing::When(rule) => all.push(sections::smart_closing::section_decl().visible_when(rule)),
+        SmartClosing::When(rule) => {
+            all.push(sections::smart_closing::section_decl().visible_when(rule))
+        }
     }
     KindSchema {
         kind,

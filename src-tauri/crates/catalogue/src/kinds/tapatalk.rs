@@ -9,7 +9,9 @@ pub const OFFSETS: [&str; 3] = ["post_offset", "message_offset", "conversation_o
 pub fn sections() -> Vec<Section> {
     let s = "tapatalk";
     let mut fields = vec![
-        field(s, "url", FieldType::Url, Value::Null).help().required(),
+        field(s, "url", FieldType::Url, Value::Null)
+            .help()
+            .required(),
         field(s, "forums", t::list(t::text(255)), json!([])).help(),
     ];
     for o in OFFSETS {

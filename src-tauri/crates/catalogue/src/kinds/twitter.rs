@@ -13,10 +13,26 @@ pub fn sections() -> Vec<Section> {
         section(
             s,
             vec![
-                field(s, "oauth_token", t::secret(), Value::Null).help().required(),
-                field(s, "oauth_token_secret", t::secret(), Value::Null).help().required(),
-                field(s, "connect", t::action(ActionKind::OauthTwitter), Value::Null).help(),
-                field(s, "allowlisted_usernames", t::list(FieldType::TwitterUser), json!([])).help(),
+                field(s, "oauth_token", t::secret(), Value::Null)
+                    .help()
+                    .required(),
+                field(s, "oauth_token_secret", t::secret(), Value::Null)
+                    .help()
+                    .required(),
+                field(
+                    s,
+                    "connect",
+                    t::action(ActionKind::OauthTwitter),
+                    Value::Null,
+                )
+                .help(),
+                field(
+                    s,
+                    "allowlisted_usernames",
+                    t::list(FieldType::TwitterUser),
+                    json!([]),
+                )
+                .help(),
                 field(s, "sync_dm", t::bool(), json!(true)).help(),
                 field(s, "sync_mentions", t::bool(), json!(true)).help(),
                 field(s, "disable_public_replies", t::bool(), json!(false)).help(),
@@ -27,13 +43,25 @@ pub fn sections() -> Vec<Section> {
         list_section(
             "followme",
             vec![
-                item("followme", "language", t::reference(RefSource::Locales), Value::Null)
+                item(
+                    "followme",
+                    "language",
+                    t::reference(RefSource::Locales),
+                    Value::Null,
+                )
+                .help()
+                .required(),
+                item(
+                    "followme",
+                    "created_from",
+                    t::options("followme-from", &FOLLOWME_FROM, true),
+                    json!("interface"),
+                )
+                .help()
+                .required(),
+                item("followme", "body", t::multiline(), json!(""))
                     .help()
                     .required(),
-                item("followme", "created_from", t::options("followme-from", &FOLLOWME_FROM, true), json!("interface"))
-                    .help()
-                    .required(),
-                item("followme", "body", t::multiline(), json!("")).help().required(),
             ],
             &["language", "created_from"],
         )

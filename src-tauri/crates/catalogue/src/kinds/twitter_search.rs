@@ -9,11 +9,18 @@ pub fn sections() -> Vec<Section> {
     vec![section(
         s,
         vec![
-            field(s, "queries", t::list(t::text(500)), json!([])).help().required(),
-            // A local channel of kind Twitter (its general.name); `validate_set` checks it exists.
-            field(s, "twitter_channel", t::reference(RefSource::TwitterChannels), Value::Null)
+            field(s, "queries", t::list(t::text(500)), json!([]))
                 .help()
                 .required(),
+            // A local channel of kind Twitter (its general.name); `validate_set` checks it exists.
+            field(
+                s,
+                "twitter_channel",
+                t::reference(RefSource::TwitterChannels),
+                Value::Null,
+            )
+            .help()
+            .required(),
         ],
     )
     .help()]

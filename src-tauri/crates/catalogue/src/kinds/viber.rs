@@ -8,7 +8,9 @@ pub fn sections() -> Vec<Section> {
     let s = "viber";
     vec![section(
         s,
-        vec![field(s, "auth_token", t::secret(), Value::Null).help().required()],
+        vec![field(s, "auth_token", t::secret(), Value::Null)
+            .help()
+            .required()],
     )
     .help()]
 }

@@ -10,24 +10,39 @@ pub fn sections() -> Vec<Section> {
         section(
             s,
             vec![
-                field(s, "country_code", FieldType::CountryCode, Value::Null).help().required(),
-                field(s, "phone", FieldType::Phone, Value::Null).help().required(),
-                field(s, "api_url", FieldType::Url, Value::Null).help().required(),
+                field(s, "country_code", FieldType::CountryCode, Value::Null)
+                    .help()
+                    .required(),
+                field(s, "phone", FieldType::Phone, Value::Null)
+                    .help()
+                    .required(),
+                field(s, "api_url", FieldType::Url, Value::Null)
+                    .help()
+                    .required(),
             ],
         )
         .help(),
         list_section(
             "hsm",
             vec![
-                item("hsm", "language", t::reference(RefSource::Locales), Value::Null)
+                item(
+                    "hsm",
+                    "language",
+                    t::reference(RefSource::Locales),
+                    Value::Null,
+                )
+                .help()
+                .required(),
+                item("hsm", "body", t::multiline(), json!(""))
                     .help()
                     .required(),
-                item("hsm", "body", t::multiline(), json!("")).help().required(),
                 item("hsm", "namespace", t::text(255), Value::Null)
                     .help()
                     .required()
                     .api("template_message_namespace"),
-                item("hsm", "element_name", t::text(255), Value::Null).help().required(),
+                item("hsm", "element_name", t::text(255), Value::Null)
+                    .help()
+                    .required(),
             ],
             &["language", "element_name"],
         )

@@ -9,8 +9,16 @@ pub fn sections() -> Vec<Section> {
     vec![section(
         s,
         vec![
-            field(s, "connect", t::action(ActionKind::OauthYoutube), Value::Null).help(),
-            field(s, "refresh_token", t::secret(), Value::Null).help().required(),
+            field(
+                s,
+                "connect",
+                t::action(ActionKind::OauthYoutube),
+                Value::Null,
+            )
+            .help(),
+            field(s, "refresh_token", t::secret(), Value::Null)
+                .help()
+                .required(),
         ],
     )
     .help()]

@@ -18,13 +18,27 @@ pub fn section_decl() -> Section {
                 "messages",
                 t::records(
                     vec![
-                        rec(s, "messages", "language", t::reference(RefSource::Locales), Value::Null)
+                        rec(
+                            s,
+                            "messages",
+                            "language",
+                            t::reference(RefSource::Locales),
+                            Value::Null,
+                        )
+                        .help()
+                        .required(),
+                        rec(
+                            s,
+                            "messages",
+                            "context",
+                            t::options("auto-context", &CONTEXTS, true),
+                            json!(CONTEXTS[0]),
+                        )
+                        .help()
+                        .required(),
+                        rec(s, "messages", "body", t::message(), json!(""))
                             .help()
                             .required(),
-                        rec(s, "messages", "context", t::options("auto-context", &CONTEXTS, true), json!(CONTEXTS[0]))
-                            .help()
-                            .required(),
-                        rec(s, "messages", "body", t::message(), json!("")).help().required(),
                     ],
                     &["language", "context"],
                 ),

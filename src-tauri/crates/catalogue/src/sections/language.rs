@@ -10,18 +10,28 @@ pub fn section_decl() -> Section {
     section(
         s,
         vec![
-            field(s, "default_language", t::reference(RefSource::Locales), Value::Null)
-                .help()
-                .api("default_content_language"),
+            field(
+                s,
+                "default_language",
+                t::reference(RefSource::Locales),
+                Value::Null,
+            )
+            .help()
+            .api("default_content_language"),
             field(s, "auto_detect", t::bool(), json!(false))
                 .help()
                 .api("auto_detect_content_language"),
             // Only meaningful when detection is on; then at least one language is needed.
-            field(s, "languages_to_detect", t::references(RefSource::Locales), json!([]))
-                .help()
-                .visible_when(Rule::on("language.auto_detect"))
-                .required_when(Rule::on("language.auto_detect"))
-                .api("content_languages"),
+            field(
+                s,
+                "languages_to_detect",
+                t::references(RefSource::Locales),
+                json!([]),
+            )
+            .help()
+            .visible_when(Rule::on("language.auto_detect"))
+            .required_when(Rule::on("language.auto_detect"))
+            .api("content_languages"),
         ],
     )
     .help()

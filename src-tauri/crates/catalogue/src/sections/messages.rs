@@ -9,16 +9,31 @@ pub fn section_decl() -> Section {
     section(
         s,
         vec![
-            field(s, "default_categories", t::references(RefSource::Categories), json!([]))
-                .help()
-                .api("default_category_ids"),
-            field(s, "agent_default_categories", t::references(RefSource::Categories), json!([]))
-                .help()
-                .api("user_thread_default_category_ids"),
+            field(
+                s,
+                "default_categories",
+                t::references(RefSource::Categories),
+                json!([]),
+            )
+            .help()
+            .api("default_category_ids"),
+            field(
+                s,
+                "agent_default_categories",
+                t::references(RefSource::Categories),
+                json!([]),
+            )
+            .help()
+            .api("user_thread_default_category_ids"),
             // Calendar days; empty = keep everything.
-            field(s, "ignore_older_than_days", t::int(Some(1), Some(3650)), Value::Null)
-                .help()
-                .api_conv("content_archiving_period", ApiConv::DaysSeconds),
+            field(
+                s,
+                "ignore_older_than_days",
+                t::int(Some(1), Some(3650)),
+                Value::Null,
+            )
+            .help()
+            .api_conv("content_archiving_period", ApiConv::DaysSeconds),
             // Empty = every new message from the same customer opens a new thread.
             field(s, "thread_inclusion", FieldType::Duration, Value::Null)
                 .help()

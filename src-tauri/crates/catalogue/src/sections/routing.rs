@@ -20,10 +20,15 @@ pub fn section_decl() -> Section {
                 .help()
                 .required()
                 .api_conv("sla_response", ApiConv::DurationSeconds),
-            field(s, "sla_expired_strategy", t::options("sla-strategy", &SLA_STRATEGIES, true), json!("max"))
-                .help()
-                .required()
-                .api("sla_expired_strategy"),
+            field(
+                s,
+                "sla_expired_strategy",
+                t::options("sla-strategy", &SLA_STRATEGIES, true),
+                json!("max"),
+            )
+            .help()
+            .required()
+            .api("sla_expired_strategy"),
             // Boosts add to a priority score that runs from 0 to 10.
             field(s, "case_boost", t::int(Some(0), Some(10)), json!(0))
                 .help()

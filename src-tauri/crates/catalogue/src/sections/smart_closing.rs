@@ -11,10 +11,18 @@ fn per_language(list: &str) -> FieldType {
     let s = "smart_closing";
     t::records(
         vec![
-            rec(s, list, "language", t::reference(RefSource::Locales), Value::Null)
+            rec(
+                s,
+                list,
+                "language",
+                t::reference(RefSource::Locales),
+                Value::Null,
+            )
+            .help()
+            .required(),
+            rec(s, list, "body", t::multiline(), json!(""))
                 .help()
                 .required(),
-            rec(s, list, "body", t::multiline(), json!("")).help().required(),
         ],
         &["language"],
     )
@@ -35,10 +43,15 @@ pub fn section_decl() -> Section {
                 .help()
                 .visible_when(on())
                 .required_when(on()),
-            field(s, "resume_messages", per_language("resume_messages"), json!([]))
-                .help()
-                .visible_when(on())
-                .required_when(on()),
+            field(
+                s,
+                "resume_messages",
+                per_language("resume_messages"),
+                json!([]),
+            )
+            .help()
+            .visible_when(on())
+            .required_when(on()),
         ],
     )
     .help()

@@ -28,7 +28,9 @@ pub fn check(ctx: &mut Ctx, kind: Kind) {
 fn email_rules(ctx: &mut Ctx) {
     if email::imap_mode().eval(ctx.doc) {
         for server in ["imap", "smtp"] {
-            if on(ctx, &format!("{server}.use_ssl_tls")) && on(ctx, &format!("{server}.use_start_tls")) {
+            if on(ctx, &format!("{server}.use_ssl_tls"))
+                && on(ctx, &format!("{server}.use_start_tls"))
+            {
                 ctx.push(format!("{server}.use_start_tls"), Msg::new("val-tls-both"));
             }
         }
@@ -47,8 +49,12 @@ fn scope_rule(ctx: &mut Ctx) {
 }
 
 fn phone_length_rule(ctx: &mut Ctx) {
-    let cc = get(ctx.doc, "whatsapp.country_code").and_then(Value::as_str).and_then(country_code_digits);
-    let ph = get(ctx.doc, "whatsapp.phone").and_then(Value::as_str).and_then(phone_digits);
+    let cc = get(ctx.doc, "whatsapp.country_code")
+        .and_then(Value::as_str)
+        .and_then(country_code_digits);
+    let ph = get(ctx.doc, "whatsapp.phone")
+        .and_then(Value::as_str)
+        .and_then(phone_digits);
     if let (Some(a), Some(b)) = (cc, ph) {
         if a + b > MAX_PHONE_DIGITS {
             ctx.push(
@@ -68,6 +74,9 @@ fn tapatalk_rule(ctx: &mut Ctx) {
             .is_some_and(|n| n == 0.0)
     });
     if all_zero {
-        ctx.push("tapatalk.post_offset", Msg::new("val-tapatalk-nothing-imported"));
+        ctx.push(
+            "tapatalk.post_offset",
+            Msg::new("val-tapatalk-nothing-imported"),
+        );
     }
 }

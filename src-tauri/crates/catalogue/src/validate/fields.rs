@@ -18,14 +18,20 @@ fn about(f: &Field, id: &str) -> Msg {
 }
 
 pub fn check_section(ctx: &mut Ctx, section: &Section, value: Option<&Value>) {
-    if section.visible_when.as_ref().is_some_and(|r| !r.eval(ctx.doc)) {
+    if section
+        .visible_when
+        .as_ref()
+        .is_some_and(|r| !r.eval(ctx.doc))
+    {
         return;
     }
     let empty = Map::new();
     if section.repeat {
         match value {
             None | Some(Value::Null) => {}
-            Some(Value::Array(items)) => check_records(ctx, &section.id, &section.fields, &section.unique_by, items),
+            Some(Value::Array(items)) => {
+                check_records(ctx, &section.id, &section.fields, &section.unique_by, items)
+            }
             Some(_) => ctx.push(section.id.clone(), Msg::new("val-expect-list")),
         }
         return;
@@ -126,7 +132,14 @@ fn check_value(ctx: &mut Ctx, f: &Field, ty: &FieldType, path: &str, v: &Value) 
             }
         }
         FieldType::Int { min, max } => match v.as_f64() {
-            Some(n) if n.fract() == 0.0 => check_number(ctx, f, path, n, min.map(|x| x as f64), max.map(|x| x as f64)),
+            Some(n) if n.fract() == 0.0 => check_number(
+                ctx,
+                f,
+                path,
+                n,
+                min.map(|x| x as f64),
+                max.map(|x| x as f64),
+            ),
             _ => ctx.push(path, about(f, "val-expect-integer")),
         },
         FieldType::Decimal { min, max, .. } => match v.as_f64() {
@@ -141,7 +154,9 @@ fn check_value(ctx: &mut Ctx, f: &Field, ty: &FieldType, path: &str, v: &Value) 
             }
         }
         FieldType::Code { .. } | FieldType::Secret { .. } | FieldType::Action { .. } => {}
-        FieldType::Enum { options } => format_ok(options.iter().any(|o| o.value == s), "val-enum", ctx),
+        FieldType::Enum { options } => {
+            format_ok(options.iter().any(|o| o.value == s), "val-enum", ctx)
+        }
         FieldType::Email => format_ok(is_email(s), "val-email", ctx),
         FieldType::Domain => format_ok(is_domain(s), "val-domain", ctx),
         FieldType::Host => format_ok(is_host(s), "val-host", ctx),
@@ -149,10 +164,14 @@ fn check_value(ctx: &mut Ctx, f: &Field, ty: &FieldType, path: &str, v: &Value) 
         FieldType::HexColour => format_ok(is_hex_colour(s), "val-hex-colour", ctx),
         FieldType::Uuid => format_ok(is_uuid(s), "val-uuid", ctx),
         FieldType::Phone => format_ok(phone_digits(s).is_some(), "val-phone", ctx),
-        FieldType::CountryCode => format_ok(country_code_digits(s).is_some(), "val-country-code", ctx),
+        FieldType::CountryCode => {
+            format_ok(country_code_digits(s).is_some(), "val-country-code", ctx)
+        }
         FieldType::Duration => format_ok(parse_duration(s).is_some(), "val-duration", ctx),
         FieldType::TwitterUser => format_ok(is_twitter_user(s), "val-twitter-user", ctx),
-        FieldType::Reference { multiple: false, .. } => {}
+        FieldType::Reference {
+            multiple: false, ..
+        } => {}
         FieldType::Reference { max_items, .. } => {
             let Some(items) = v.as_array() else {
                 ctx.push(path, about(f, "val-expect-list"));
@@ -167,8 +186,12 @@ fn check_value(ctx: &mut Ctx, f: &Field, ty: &FieldType, path: &str, v: &Value) 
                 }
             }
         }
-        FieldType::Image { accept, max_bytes, .. } => match data_url(s) {
-            Some((media, _)) if !accept.iter().any(|a| a == media) => ctx.push(path, about(f, "val-image-format")),
+        FieldType::Image {
+            accept, max_bytes, ..
+        } => match data_url(s) {
+            Some((media, _)) if !accept.iter().any(|a| a == media) => {
+                ctx.push(path, about(f, "val-image-format"))
+            }
             Some((_, size)) if size > *max_bytes as usize => ctx.push(
                 path,
                 about(f, "val-image-too-large").arg("max_kb", *max_bytes / 1024),
@@ -205,7 +228,13 @@ fn check_value(ctx: &mut Ctx, f: &Field, ty: &FieldType, path: &str, v: &Value) 
 
 /// Items of a list of records: each field of each item, then uniqueness (one signature
 /// per language, …).
-pub fn check_records(ctx: &mut Ctx, path: &str, fields: &[Field], unique_by: &[String], items: &[Value]) {
+pub fn check_records(
+    ctx: &mut Ctx,
+    path: &str,
+    fields: &[Field],
+    unique_by: &[String],
+    items: &[Value],
+) {
     use std::fmt::Write;
     let mut seen: HashSet<String> = HashSet::new();
     // One buffer for the item paths: this loop runs for every record of every channel.
@@ -223,7 +252,10 @@ pub fn check_records(ctx: &mut Ctx, path: &str, fields: &[Field], unique_by: &[S
         if unique_by.is_empty() {
             continue;
         }
-        let key: Vec<&Value> = unique_by.iter().map(|k| obj.get(k).unwrap_or(&Value::Null)).collect();
+        let key: Vec<&Value> = unique_by
+            .iter()
+            .map(|k| obj.get(k).unwrap_or(&Value::Null))
+            .collect();
         if key.iter().any(|v| is_empty(v)) {
             continue;
         }
@@ -245,5 +277,7 @@ pub fn check_records(ctx: &mut Ctx, path: &str, fields: &[Field], unique_by: &[S
 }
 
 fn value_text(v: &Value) -> String {
-    v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string())
+    v.as_str()
+        .map(str::to_owned)
+        .unwrap_or_else(|| v.to_string())
 }

@@ -39,14 +39,21 @@ pub fn is_domain(s: &str) -> bool {
 
 /// A host name or an IP address (v4 or v6, with or without brackets).
 pub fn is_host(s: &str) -> bool {
-    let bare = s.strip_prefix('[').and_then(|x| x.strip_suffix(']')).unwrap_or(s);
+    let bare = s
+        .strip_prefix('[')
+        .and_then(|x| x.strip_suffix(']'))
+        .unwrap_or(s);
     bare.parse::<IpAddr>().is_ok() || is_domain(s)
 }
 
 /// `http://` or `https://`, a valid host, optional port, then anything without spaces.
 pub fn is_url(s: &str) -> bool {
     let rest = match s.split_once("://") {
-        Some((scheme, rest)) if scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http") => rest,
+        Some((scheme, rest))
+            if scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http") =>
+        {
+            rest
+        }
         _ => return false,
     };
     if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
@@ -145,27 +152,53 @@ mod tests {
     fn emails() {
         assert!(is_email("support@example.com"));
         assert!(is_email("first.last+tag@mail.example.co.uk"));
-        for bad in ["", "a", "@example.com", "a@b", "a@@b.com", "a b@c.com", "a@exa mple.com", ".a@b.com"] {
+        for bad in [
+            "",
+            "a",
+            "@example.com",
+            "a@b",
+            "a@@b.com",
+            "a b@c.com",
+            "a@exa mple.com",
+            ".a@b.com",
+        ] {
             assert!(!is_email(bad), "{bad}");
         }
     }
 
     #[test]
     fn domains_and_hosts() {
-        assert!(is_domain("example.com") && is_domain("localhost") && is_domain("a-b.example.org."));
+        assert!(
+            is_domain("example.com") && is_domain("localhost") && is_domain("a-b.example.org.")
+        );
         for bad in ["", "-a.com", "a..com", "exa mple.com", "a_b.com", "1.2.3.4"] {
             assert!(!is_domain(bad), "{bad}");
         }
-        assert!(is_host("imap.example.com") && is_host("192.168.1.10") && is_host("::1") && is_host("[::1]"));
+        assert!(
+            is_host("imap.example.com")
+                && is_host("192.168.1.10")
+                && is_host("::1")
+                && is_host("[::1]")
+        );
         assert!(!is_host("imap example.com") && !is_host("999.1.1.1"));
     }
 
     #[test]
     fn urls() {
         assert!(is_url("https://example.com"));
-        assert!(is_url("http://forum.example.com:8080/mobiquo/mobiquo.php?x=1"));
+        assert!(is_url(
+            "http://forum.example.com:8080/mobiquo/mobiquo.php?x=1"
+        ));
         assert!(is_url("https://[::1]:443/x"));
-        for bad in ["", "example.com", "ftp://example.com", "https://", "https://exa mple.com", "https://a.com:0", "https://a.com:99999"] {
+        for bad in [
+            "",
+            "example.com",
+            "ftp://example.com",
+            "https://",
+            "https://exa mple.com",
+            "https://a.com:0",
+            "https://a.com:99999",
+        ] {
             assert!(!is_url(bad), "{bad}");
         }
     }
@@ -175,7 +208,10 @@ mod tests {
         assert!(is_hex_colour("#1E88E5") && is_hex_colour("#abc"));
         assert!(!is_hex_colour("1E88E5") && !is_hex_colour("#12345") && !is_hex_colour("#GGGGGG"));
         assert!(is_uuid("123e4567-e89b-12d3-a456-426614174000"));
-        assert!(!is_uuid("123e4567e89b12d3a456426614174000") && !is_uuid("123e4567-e89b-12d3-a456-42661417400z"));
+        assert!(
+            !is_uuid("123e4567e89b12d3a456426614174000")
+                && !is_uuid("123e4567-e89b-12d3-a456-42661417400z")
+        );
     }
 
     #[test]
@@ -204,9 +240,19 @@ mod tests {
     #[test]
     fn twitter_users_and_data_urls() {
         assert!(is_twitter_user("@RingCentral") && is_twitter_user("a_b"));
-        assert!(!is_twitter_user("@") && !is_twitter_user("way_too_long_username") && !is_twitter_user("a b"));
-        assert_eq!(data_url("data:image/png;base64,AAAA"), Some(("image/png", 3)));
-        assert_eq!(data_url("data:image/png;base64,AA=="), Some(("image/png", 1)));
+        assert!(
+            !is_twitter_user("@")
+                && !is_twitter_user("way_too_long_username")
+                && !is_twitter_user("a b")
+        );
+        assert_eq!(
+            data_url("data:image/png;base64,AAAA"),
+            Some(("image/png", 3))
+        );
+        assert_eq!(
+            data_url("data:image/png;base64,AA=="),
+            Some(("image/png", 1))
+        );
         assert_eq!(data_url("image.png"), None);
         assert_eq!(data_url("data:image/png,AAAA"), None);
     }

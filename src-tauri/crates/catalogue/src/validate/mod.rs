@@ -46,7 +46,10 @@ pub fn validate_with(doc: &Value, secret_is_set: &dyn Fn(&str) -> bool) -> Vec<F
     };
     let kind = match obj.get("kind") {
         None | Some(Value::Null) => {
-            ctx.push("kind", Msg::new("err-required").arg("field", Msg::new("cat-kind")));
+            ctx.push(
+                "kind",
+                Msg::new("err-required").arg("field", Msg::new("cat-kind")),
+            );
             return ctx.out;
         }
         Some(Value::String(s)) => match Kind::parse(s) {
@@ -57,7 +60,10 @@ pub fn validate_with(doc: &Value, secret_is_set: &dyn Fn(&str) -> bool) -> Vec<F
             }
         },
         Some(other) => {
-            ctx.push("kind", Msg::new("val-kind-unknown").arg("kind", other.to_string()));
+            ctx.push(
+                "kind",
+                Msg::new("val-kind-unknown").arg("kind", other.to_string()),
+            );
             return ctx.out;
         }
     };

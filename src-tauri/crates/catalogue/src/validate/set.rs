@@ -36,7 +36,10 @@ pub fn validate_set(docs: &[Value]) -> Vec<SetProblem> {
         if by_name.get(&norm(n)).is_some_and(|v| v.len() > 1) {
             out.push(SetProblem {
                 index: i,
-                problem: FieldMsg::new("general.name", Msg::new("val-name-duplicate").arg("name", n)),
+                problem: FieldMsg::new(
+                    "general.name",
+                    Msg::new("val-name-duplicate").arg("name", n),
+                ),
             });
         }
     }
