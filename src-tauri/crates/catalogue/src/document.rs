@@ -6,6 +6,7 @@
 use crate::model::{FieldType, Kind};
 use crate::schema::kind_schema;
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 /// The value at a dotted path; list indices are numbers (`signatures.1.body`).
 pub fn get<'a>(doc: &'a Value, path: &str) -> Option<&'a Value> {
@@ -35,6 +36,42 @@ pub fn defaults(kind: Kind) -> Value {
         doc.insert(section.id.clone(), Value::Object(m));
     }
     Value::Object(doc)
+}
+
+/// The document with every missing setting at its default: a setting absent from a
+/// document means "the default" (an explicit `null` means "empty"). Validation runs on
+/// this view, so visibility rules see `email.mode` = `imap` even in a sparse document.
+/// Borrows when nothing is missing (the common case: documents start from `defaults`).
+pub fn complete(kind: Kind, doc: &Value) -> Cow<'_, Value> {
+    let Some(obj) = doc.as_object() else {
+        return Cow::Borrowed(doc);
+    };
+    let schema = kind_schema(kind);
+    let missing = schema.sections.iter().any(|s| match obj.get(&s.id) {
+        None => true,
+        Some(Value::Object(m)) if !s.repeat => s.fields.iter().any(|f| {
+            !f.secret && !matches!(f.ty, FieldType::Action { .. }) && !m.contains_key(&f.key)
+        }),
+        Some(_) => false,
+    });
+    if !missing {
+        return Cow::Borrowed(doc);
+    }
+    let mut full = defaults(kind);
+    let target = full.as_object_mut().expect("defaults are an object");
+    for (key, value) in obj {
+        match (target.get_mut(key), value) {
+            (Some(Value::Object(base)), Value::Object(given)) => {
+                for (k, v) in given {
+                    base.insert(k.clone(), v.clone());
+                }
+            }
+            _ => {
+                target.insert(key.clone(), value.clone());
+            }
+        }
+    }
+    Cow::Owned(full)
 }
 
 /// The paths of a kind's secret settings (`imap.password`, …): the store/vault key
@@ -87,6 +124,21 @@ mod tests {
         assert!(defaults(Kind::FacebookMessenger)
             .get("smart_closing")
             .is_some());
+    }
+
+    #[test]
+    fn complete_fills_missing_settings_with_defaults_only() {
+        let sparse = json!({"kind":"email","general":{"name":"S","active":false},"imap":{"port":143,"sent_folder":null}});
+        let full = complete(Kind::Email, &sparse);
+        assert!(matches!(full, Cow::Owned(_)));
+        assert_eq!(full["general"]["active"], false);
+        assert_eq!(full["general"]["hidden_from_stats"], false);
+        assert_eq!(full["imap"]["port"], 143);
+        assert_eq!(full["imap"]["sent_folder"], Value::Null);
+        assert_eq!(full["email"]["mode"], "imap");
+        assert_eq!(full["smtp"]["port"], 587);
+        let d = defaults(Kind::Email);
+        assert!(matches!(complete(Kind::Email, &d), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -67,6 +67,14 @@ pub fn validate_with(doc: &Value, secret_is_set: &dyn Fn(&str) -> bool) -> Vec<F
             return ctx.out;
         }
     };
+    // Missing settings count as their defaults (see `document::complete`).
+    let full = crate::document::complete(kind, doc);
+    let mut ctx = Ctx {
+        doc: &full,
+        secret_is_set,
+        out: ctx.out,
+    };
+    let obj = full.as_object().expect("checked above");
     for section in &kind_schema(kind).sections {
         fields::check_section(&mut ctx, section, obj.get(&section.id));
     }

@@ -938,3 +938,34 @@ fn every_problem_is_reported_at_once() {
         );
     }
 }
+
+#[test]
+fn missing_settings_count_as_their_defaults() {
+    let (mut doc, secrets) = example_document(Kind::Email);
+    // Absent: the default applies (valid); explicit null: empty (required fails).
+    doc["email_advanced"]
+        .as_object_mut()
+        .unwrap()
+        .remove("spam_threshold");
+    doc.as_object_mut().unwrap().remove("email");
+    assert_eq!(problems(&doc, &secrets), vec![]);
+    doc["email_advanced"]["spam_threshold"] = Value::Null;
+    assert_eq!(
+        problems(&doc, &secrets),
+        vec![(
+            "email_advanced.spam_threshold".into(),
+            "err-required".into()
+        )]
+    );
+    // The default mode (IMAP) drives visibility in a sparse document too.
+    let sparse = json!({"kind": "email", "general": {"name": "Support", "community": "c1"}});
+    let found = problems(&sparse, &BTreeSet::new());
+    assert!(
+        found.contains(&("imap.host".into(), "err-required".into())),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|(p, _)| p.starts_with("postmark.")),
+        "{found:?}"
+    );
+}
