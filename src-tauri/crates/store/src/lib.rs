@@ -38,7 +38,7 @@ pub use model::{
     Channel, ChannelId, ChannelMeta, ChannelSummary, Origin, Revision, RevisionSummary, SyncState,
     Validity,
 };
-pub use open::{OpenFailure, Store};
+pub use open::{Durability, OpenFailure, Store};
 pub use reference::{RefEntry, RefKind};
 pub use revisions::AUTO_CHECKPOINT_AFTER_MS;
 pub use schema::{BasicSchema, DocSchema};

@@ -81,15 +81,16 @@ fn where_clause(q: &ListQuery, with_filters: bool) -> (String, Vec<SqlValue>) {
 impl Store {
     pub fn list(&self, q: &ListQuery) -> Result<ListPage, StoreError> {
         let (filter, args) = where_clause(q, true);
+        let d = if q.descending { "DESC" } else { "ASC" };
+        // Matches the indexes of migration 1 column for column (see there).
         let order = match q.sort {
-            SortKey::Name => "name_fold",
-            SortKey::Kind => "kind",
-            SortKey::UpdatedAt => "updated_at",
+            SortKey::Name => format!("name_fold {d}, id {d}"),
+            SortKey::Kind => format!("kind {d}, name_fold {d}, id {d}"),
+            SortKey::UpdatedAt => format!("updated_at {d}, id {d}"),
         };
-        let dir = if q.descending { "DESC" } else { "ASC" };
         let sql = format!(
             "SELECT id, kind, name, community, active, validity, sync_state, remote_id, updated_at \
-             FROM channels{filter} ORDER BY {order} {dir}, name_fold {dir}, id LIMIT {} OFFSET {}",
+             FROM channels{filter} ORDER BY {order} LIMIT {} OFFSET {}",
             q.limit.map_or(-1, i64::from),
             q.offset
         );

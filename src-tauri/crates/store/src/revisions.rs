@@ -223,9 +223,16 @@ impl Store {
     }
 }
 
-/// Test hook: ages every revision so that the next autosave passes the window.
+/// Test hooks (hidden from the docs): read a pragma; age every revision so that the next
+/// autosave passes the checkpoint window.
 #[doc(hidden)]
 impl Store {
+    pub fn pragma_for_test(&self, name: &str) -> i64 {
+        self.conn
+            .query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
+            .unwrap()
+    }
+
     pub fn age_revisions_for_test(&mut self, by_ms: i64) -> Result<(), StoreError> {
         self.conn
             .execute("UPDATE revisions SET created_at = created_at - ?1", [by_ms])?;

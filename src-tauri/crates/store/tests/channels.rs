@@ -259,3 +259,16 @@ fn the_store_can_move_between_threads() {
     let handle = std::thread::spawn(move || s.list(&ListQuery::default()).unwrap().total);
     assert_eq!(handle.join().unwrap(), 0);
 }
+
+#[test]
+fn durability_sets_the_synchronous_level() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("switchboard.sqlite3");
+    let s = Store::open(&path).unwrap();
+    // The level is per connection: read it through the store's own.
+    let level = || s.pragma_for_test("synchronous");
+    assert_eq!(level(), 2, "FULL by default");
+    s.set_durability(switchboard_store::Durability::CrashSafe)
+        .unwrap();
+    assert_eq!(level(), 1, "NORMAL");
+}

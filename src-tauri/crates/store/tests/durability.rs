@@ -12,7 +12,7 @@ use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-use switchboard_store::{BasicSchema, DocSchema, ListQuery, Origin, Store};
+use switchboard_store::{BasicSchema, DocSchema, Durability, ListQuery, Origin, Store};
 
 const TRIALS: u32 = 120;
 const CHILD_ENV: &str = "SWITCHBOARD_DURABILITY_CHILD";
@@ -43,8 +43,9 @@ fn doc(name: &str, seq: u64) -> serde_json::Value {
     json!({"kind": "email", "general": {"name": name, "active": true}, "routing": {"sla": seq % 500}, "seq": seq})
 }
 
-fn child(db: &Path, base: u64) {
+fn child(db: &Path, base: u64, durability: Durability) {
     let mut store = Store::open(db).expect("child opens the database");
+    store.set_durability(durability).unwrap();
     let mut ids = store.all_ids().unwrap();
     let mut rng = Rng(seed() ^ base);
     let mut n = base;
@@ -238,7 +239,11 @@ fn main() {
             .unwrap()
             .parse()
             .unwrap();
-        child(Path::new(&db), base);
+        let durability = match std::env::var("SWITCHBOARD_DURABILITY_FULL").as_deref() {
+            Ok("0") => Durability::CrashSafe,
+            _ => Durability::PowerLossSafe,
+        };
+        child(Path::new(&db), base, durability);
         return;
     }
     // `cargo test -- --list` and filters: behave like a one-test harness.
