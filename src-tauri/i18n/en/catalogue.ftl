@@ -509,3 +509,4 @@ val-phone-too-long = The country code and phone number together have more than {
 val-tapatalk-nothing-imported = All three offsets are zero: nothing will be imported. Give at least one offset a non-zero value.
 val-name-duplicate = Another channel is already named "{ $name }".
 val-twitter-channel-unknown = No Twitter channel is named "{ $name }": create it first, replies go out through it.
+val-reference-unknown = { $field }: "{ $id }" no longer exists on the platform (or has not been synchronized yet).

@@ -509,3 +509,4 @@ val-phone-too-long = Le code de pays et le numéro de téléphone comptent ensem
 val-tapatalk-nothing-imported = Les trois décalages sont nuls : rien ne sera importé. Donnez une valeur non nulle à au moins un décalage.
 val-name-duplicate = Un autre canal s'appelle déjà « { $name } ».
 val-twitter-channel-unknown = Aucun canal Twitter nommé « { $name } » : créez-le d'abord, les réponses partent par lui.
+val-reference-unknown = { $field } : « { $id } » n'existe plus sur la plateforme (ou n'a pas encore été synchronisé).

@@ -34,5 +34,6 @@ pub use reference::{sample_reference_data, ReferenceData};
 pub use rule::Rule;
 pub use schema::{kind_schema, schema, CatalogueSchema, KindSchema};
 pub use token::generate_access_token;
+pub use validate::references::validate_references;
 pub use validate::set::{validate_set, SetProblem};
 pub use validate::{validate, validate_with};

@@ -41,15 +41,21 @@ impl Rule {
         Rule::is_in(field, &[Value::Bool(true)])
     }
 
+    /// Evaluates on a document as it is (a missing value counts as `null`).
     pub fn eval(&self, doc: &Value) -> bool {
+        self.eval_with(&|p| crate::document::get(doc, p))
+    }
+
+    /// Evaluates with a custom lookup (the validator's falls back to defaults).
+    pub fn eval_with<'a>(&self, get: &dyn Fn(&str) -> Option<&'a Value>) -> bool {
         match self {
             Rule::In { field, values } => {
-                let v = crate::document::get(doc, field).unwrap_or(&Value::Null);
+                let v = get(field).unwrap_or(&Value::Null);
                 values.iter().any(|x| x == v)
             }
-            Rule::All { all } => all.iter().all(|r| r.eval(doc)),
-            Rule::Any { any } => any.iter().any(|r| r.eval(doc)),
-            Rule::Not { not } => !not.eval(doc),
+            Rule::All { all } => all.iter().all(|r| r.eval_with(get)),
+            Rule::Any { any } => any.iter().any(|r| r.eval_with(get)),
+            Rule::Not { not } => !not.eval_with(get),
         }
     }
 }

@@ -2,7 +2,6 @@
 
 use super::formats::{country_code_digits, phone_digits};
 use super::Ctx;
-use crate::document::get;
 use crate::kinds::{email, engage_messaging, tapatalk};
 use crate::model::Kind;
 use serde_json::Value;
@@ -12,7 +11,7 @@ use switchboard_core::Msg;
 pub const MAX_PHONE_DIGITS: usize = 15;
 
 fn on(ctx: &Ctx, path: &str) -> bool {
-    get(ctx.doc, path) == Some(&Value::Bool(true))
+    ctx.value(path) == Some(&Value::Bool(true))
 }
 
 pub fn check(ctx: &mut Ctx, kind: Kind) {
@@ -26,7 +25,7 @@ pub fn check(ctx: &mut Ctx, kind: Kind) {
 }
 
 fn email_rules(ctx: &mut Ctx) {
-    if email::imap_mode().eval(ctx.doc) {
+    if ctx.eval(&email::imap_mode()) {
         for server in ["imap", "smtp"] {
             if on(ctx, &format!("{server}.use_ssl_tls"))
                 && on(ctx, &format!("{server}.use_start_tls"))
@@ -36,7 +35,7 @@ fn email_rules(ctx: &mut Ctx) {
         }
     }
     // In Postmark or hybrid mode, Postmark itself must be switched on.
-    if email::postmark_mode().eval(ctx.doc) && !on(ctx, "postmark.enabled") {
+    if ctx.eval(&email::postmark_mode()) && !on(ctx, "postmark.enabled") {
         ctx.push("postmark.enabled", Msg::new("val-postmark-disabled"));
     }
 }
@@ -49,10 +48,12 @@ fn scope_rule(ctx: &mut Ctx) {
 }
 
 fn phone_length_rule(ctx: &mut Ctx) {
-    let cc = get(ctx.doc, "whatsapp.country_code")
+    let cc = ctx
+        .value("whatsapp.country_code")
         .and_then(Value::as_str)
         .and_then(country_code_digits);
-    let ph = get(ctx.doc, "whatsapp.phone")
+    let ph = ctx
+        .value("whatsapp.phone")
         .and_then(Value::as_str)
         .and_then(phone_digits);
     if let (Some(a), Some(b)) = (cc, ph) {
@@ -69,7 +70,7 @@ fn phone_length_rule(ctx: &mut Ctx) {
 /// means the channel would import nothing.
 fn tapatalk_rule(ctx: &mut Ctx) {
     let all_zero = tapatalk::OFFSETS.iter().all(|o| {
-        get(ctx.doc, &format!("tapatalk.{o}"))
+        ctx.value(&format!("tapatalk.{o}"))
             .and_then(Value::as_f64)
             .is_some_and(|n| n == 0.0)
     });

@@ -18,11 +18,7 @@ fn about(f: &Field, id: &str) -> Msg {
 }
 
 pub fn check_section(ctx: &mut Ctx, section: &Section, value: Option<&Value>) {
-    if section
-        .visible_when
-        .as_ref()
-        .is_some_and(|r| !r.eval(ctx.doc))
-    {
+    if section.visible_when.as_ref().is_some_and(|r| !ctx.eval(r)) {
         return;
     }
     let empty = Map::new();
@@ -45,7 +41,7 @@ pub fn check_section(ctx: &mut Ctx, section: &Section, value: Option<&Value>) {
         }
     };
     for f in &section.fields {
-        check_field(ctx, f, &f.path, obj.get(&f.key));
+        check_field(ctx, f, &f.path, Some(obj.get(&f.key).unwrap_or(&f.default)));
     }
 }
 
@@ -60,10 +56,10 @@ fn is_empty(v: &Value) -> bool {
 
 /// Checks one value at `path` against its declaration.
 pub fn check_field(ctx: &mut Ctx, f: &Field, path: &str, value: Option<&Value>) {
-    if f.visible_when.as_ref().is_some_and(|r| !r.eval(ctx.doc)) {
+    if f.visible_when.as_ref().is_some_and(|r| !ctx.eval(r)) {
         return;
     }
-    let required = f.required || f.required_when.as_ref().is_some_and(|r| r.eval(ctx.doc));
+    let required = f.required || f.required_when.as_ref().is_some_and(|r| ctx.eval(r));
     if f.secret {
         if value.is_some_and(|v| !v.is_null()) {
             ctx.push(path, about(f, "val-secret-in-document"));
@@ -247,14 +243,18 @@ pub fn check_records(
         for f in fields {
             p.clear();
             let _ = write!(p, "{path}.{i}.{}", f.key);
-            check_field(ctx, f, &p, obj.get(&f.key));
+            check_field(ctx, f, &p, Some(obj.get(&f.key).unwrap_or(&f.default)));
         }
         if unique_by.is_empty() {
             continue;
         }
         let key: Vec<&Value> = unique_by
             .iter()
-            .map(|k| obj.get(k).unwrap_or(&Value::Null))
+            .map(|k| {
+                obj.get(k)
+                    .or_else(|| fields.iter().find(|f| &f.key == k).map(|f| &f.default))
+                    .unwrap_or(&Value::Null)
+            })
             .collect();
         if key.iter().any(|v| is_empty(v)) {
             continue;

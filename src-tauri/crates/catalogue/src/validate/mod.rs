@@ -6,10 +6,12 @@
 pub mod cross;
 pub mod fields;
 pub mod formats;
+pub mod references;
 pub mod set;
 
 use crate::model::Kind;
-use crate::schema::kind_schema;
+use crate::rule::Rule;
+use crate::schema::{kind_schema, KindSchema};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use switchboard_core::{FieldMsg, Msg};
@@ -18,13 +20,26 @@ use switchboard_core::{FieldMsg, Msg};
 /// vault (the document never carries secrets).
 pub struct Ctx<'a> {
     pub doc: &'a Value,
+    /// The declarations of the document's kind: a missing setting reads as its default.
+    pub kind: Option<&'static KindSchema>,
     pub secret_is_set: &'a dyn Fn(&str) -> bool,
     pub out: Vec<FieldMsg>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
     pub fn push(&mut self, path: impl Into<String>, msg: Msg) {
         self.out.push(FieldMsg::new(path, msg));
+    }
+
+    /// The value at `path`; a missing setting reads as its declared default (the same
+    /// view as `document::complete`, without copying the document).
+    pub fn value(&self, path: &str) -> Option<&'a Value> {
+        crate::document::get(self.doc, path)
+            .or_else(|| self.kind.and_then(|k| k.field(path)).map(|f| &f.default))
+    }
+
+    pub fn eval(&self, rule: &Rule) -> bool {
+        rule.eval_with(&|p| self.value(p))
     }
 }
 
@@ -37,6 +52,7 @@ pub fn validate(doc: &Value, secrets_set: &BTreeSet<String>) -> Vec<FieldMsg> {
 pub fn validate_with(doc: &Value, secret_is_set: &dyn Fn(&str) -> bool) -> Vec<FieldMsg> {
     let mut ctx = Ctx {
         doc,
+        kind: None,
         secret_is_set,
         out: Vec::new(),
     };
@@ -67,15 +83,10 @@ pub fn validate_with(doc: &Value, secret_is_set: &dyn Fn(&str) -> bool) -> Vec<F
             return ctx.out;
         }
     };
-    // Missing settings count as their defaults (see `document::complete`).
-    let full = crate::document::complete(kind, doc);
-    let mut ctx = Ctx {
-        doc: &full,
-        secret_is_set,
-        out: ctx.out,
-    };
-    let obj = full.as_object().expect("checked above");
-    for section in &kind_schema(kind).sections {
+    // Missing settings count as their defaults (see `Ctx::value`, `document::complete`).
+    let schema = kind_schema(kind);
+    ctx.kind = Some(schema);
+    for section in &schema.sections {
         fields::check_section(&mut ctx, section, obj.get(&section.id));
     }
     cross::check(&mut ctx, kind);

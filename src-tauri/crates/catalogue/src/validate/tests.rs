@@ -182,6 +182,7 @@ fn maximum_only() {
         let doc = json!({});
         let mut ctx = Ctx {
             doc: &doc,
+            kind: None,
             secret_is_set: &|_| false,
             out: vec![],
         };
@@ -211,6 +212,7 @@ fn list_max_items() {
         let doc = json!({});
         let mut ctx = Ctx {
             doc: &doc,
+            kind: None,
             secret_is_set: &|_| false,
             out: vec![],
         };
