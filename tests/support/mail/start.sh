@@ -58,6 +58,14 @@ mkdir -p "$D/mail" && chown "$MAIL_UID:$MAIL_GID" "$D/mail"
 printf '%s:{PLAIN}%s:%s:%s::%s/mail/%s::\n' "$USER_NAME" "$USER_PASS" "$MAIL_UID" "$MAIL_GID" "$D" "$USER_NAME" >"$D/users"
 chmod 644 "$D/users"
 
+# Dovecot also listens on 127.0.0.2 (any 127/8 address is loopback on Linux): the
+# certificate does not name it, which gives a real "name mismatch" case. ::1 only where
+# the machine has IPv6 on loopback.
+LISTEN="127.0.0.1, 127.0.0.2"
+if python3 -c 'import socket; s=socket.socket(socket.AF_INET6); s.bind(("::1",0))' 2>/dev/null; then
+  LISTEN="$LISTEN, ::1"
+fi
+
 dovecot_conf() { # name ssl(yes|no) listeners...
   local name=$1 ssl=$2 listeners=$3
   mkdir -p "$D/dovecot-$name"
@@ -67,7 +75,7 @@ state_dir = $D/dovecot-$name/state
 instance_name = switchboard-$name
 log_path = $D/dovecot-$name.log
 protocols = imap
-listen = 127.0.0.1, ::1
+listen = $LISTEN
 ssl = $ssl
 $( [ "$ssl" = yes ] && printf 'ssl_cert = <%s/server.crt\nssl_key = <%s/server.key\n' "$D" "$D" )
 # Loopback counts as secure for Dovecot anyway (TESTING.md pitfall 5).
@@ -244,6 +252,7 @@ cat >"$D/mail.env" <<ENV
 SWITCHBOARD_MAIL_DIR=$D
 SWITCHBOARD_MAIL_HOST=127.0.0.1
 SWITCHBOARD_MAIL_TLS_NAME=localhost
+SWITCHBOARD_MAIL_MISMATCH_HOST=127.0.0.2
 SWITCHBOARD_MAIL_CA=$D/ca.pem
 SWITCHBOARD_MAIL_USER=$USER_NAME
 SWITCHBOARD_MAIL_PASSWORD=$USER_PASS

@@ -26,7 +26,12 @@ fn env() -> Option<HashMap<String, String>> {
     Some(
         text.lines()
             .filter_map(|l| l.split_once('='))
-            .map(|(k, v)| (k.trim_start_matches("SWITCHBOARD_MAIL_").to_owned(), v.to_owned()))
+            .map(|(k, v)| {
+                (
+                    k.trim_start_matches("SWITCHBOARD_MAIL_").to_owned(),
+                    v.to_owned(),
+                )
+            })
             .collect(),
     )
 }
@@ -61,7 +66,10 @@ fn stats(name: &str, mut ms: Vec<f64>, target: f64) -> f64 {
 fn main() {
     // `cargo bench` passes --bench; `cargo test --benches` passes nothing: same run.
     let Some(e) = env() else { return };
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     let sink = |_: ProgressEvent| {};
     rt.block_on(async {
         let full = MailSettings {
@@ -100,7 +108,10 @@ fn main() {
             let t = Instant::now();
             let r = diagnose(&refused, &sink, &CancellationToken::new()).await;
             ms.push(t.elapsed().as_secs_f64() * 1000.0);
-            assert_eq!(r.step("imap.connect").unwrap().message.as_ref().unwrap().id, "mailcheck-connect-refused");
+            assert_eq!(
+                r.step("imap.connect").unwrap().message.as_ref().unwrap().id,
+                "mailcheck-connect-refused"
+            );
         }
         stats("refused port reported", ms, 50.0);
 

@@ -83,7 +83,7 @@ pub fn cert_name(proto: &str) -> Failure {
     )
 }
 
-pub fn tls_to_plaintext(proto: &str) -> Failure {
+pub fn tls_to_plain_port(proto: &str) -> Failure {
     fail("mailcheck-tls-plaintext-port", proto, &["ssl", "port"])
 }
 
@@ -264,7 +264,7 @@ mod tests {
             vec!["imap.host", "imap.ssl_verify_mode"]
         );
         assert_eq!(
-            tls_to_plaintext("imap").fields,
+            tls_to_plain_port("imap").fields,
             vec!["imap.ssl", "imap.port"]
         );
         assert_eq!(

@@ -155,7 +155,7 @@ fn classify_rustls(proto: &str, e: &std::io::Error, rustls_err: Option<&rustls::
             other => explain::cert(proto, "invalid").with_reply(format!("{other:?}")),
         },
         Some(rustls::Error::InvalidMessage(_))
-        | Some(rustls::Error::InappropriateMessage { .. }) => explain::tls_to_plaintext(proto),
+        | Some(rustls::Error::InappropriateMessage { .. }) => explain::tls_to_plain_port(proto),
         Some(rustls::Error::AlertReceived(alert)) => {
             explain::tls_refused(proto).with_reply(format!("TLS alert: {alert:?}"))
         }

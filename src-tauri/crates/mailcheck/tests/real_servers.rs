@@ -579,3 +579,36 @@ async fn the_probe_finds_the_loopback_servers() {
     assert_eq!(found[0].smtp.as_ref().unwrap().port, env.port("SUBMISSION"));
     assert_eq!(found[0].smtp.as_ref().unwrap().security, Security::Starttls);
 }
+
+#[tokio::test]
+async fn a_certificate_for_another_name_highlights_host_and_verification_mode() {
+    let Some(env) = mail_env() else { return };
+    // Dovecot also listens on 127.0.0.2, which its certificate does not name.
+    let mut imap = env.imap("IMAPS", Security::Tls);
+    imap.server.host = env.get("MISMATCH_HOST");
+    let r = run(&MailSettings {
+        imap: Some(imap.clone()),
+        ..settings()
+    })
+    .await;
+    failed_with(
+        &r,
+        "imap.tls",
+        "mailcheck-cert-name-mismatch",
+        &["imap.host", "imap.ssl_verify_mode"],
+    );
+    let reply = r.step("imap.tls").unwrap().server_reply.clone().unwrap();
+    assert!(
+        reply.contains("not valid for name"),
+        "the TLS library's words are kept: {reply}"
+    );
+
+    imap.server.ssl_verify_mode = SslVerifyMode::None;
+    let r = run(&MailSettings {
+        imap: Some(imap),
+        ..settings()
+    })
+    .await;
+    assert!(r.ok, "{}", dump(&r));
+    assert_eq!(status(&r, "imap.tls"), StepStatus::Warning);
+}
