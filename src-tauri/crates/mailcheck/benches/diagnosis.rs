@@ -4,6 +4,7 @@
 //! 1. full IMAP (implicit TLS) + SMTP (STARTTLS) diagnosis: median of 20 (target < 300 ms)
 //! 2. a refused port reported (target < 50 ms)
 //! 3. time from cancel to the diagnosis returning, on a silent server (target < 200 ms)
+//!
 //! Plain timing (no criterion): these are end-to-end latencies of a few ms to a few
 //! hundred, measured as the UI would see them.
 
