@@ -24,6 +24,7 @@ mailcheck-step-postmark-api-key = Postmark: check the server API token
 
 ## Failures: what happened, then what to do
 mailcheck-host-invalid = The { $protocol } server name “{ $host }” is empty or not a valid host name. Enter the server’s name (for example imap.example.com) or its IP address.
+mailcheck-port-invalid = No { $protocol } port is set. Enter the server’s port (usually 993 or 143 for IMAP, 465 or 587 for SMTP).
 mailcheck-resolve-failed = The name “{ $host }” could not be found (DNS). Check the spelling of the { $protocol } server, or that this computer can reach a DNS server.
 mailcheck-connect-refused = Nothing is listening on that port: the server refused the connection. Check the { $protocol } port (usually 993 or 143 for IMAP, 465 or 587 for SMTP) and the server name.
 mailcheck-connect-unreachable = The { $protocol } server cannot be reached from this computer (no route). Check the server name, your network or VPN.

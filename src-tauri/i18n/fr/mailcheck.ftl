@@ -24,6 +24,7 @@ mailcheck-step-postmark-api-key = Postmark : vérifier le jeton d’API du serve
 
 ## Échecs : ce qui s’est passé, puis que faire
 mailcheck-host-invalid = Le nom du serveur { $protocol } « { $host } » est vide ou n’est pas un nom d’hôte valide. Saisissez le nom du serveur (par exemple imap.exemple.fr) ou son adresse IP.
+mailcheck-port-invalid = Aucun port { $protocol } n’est saisi. Indiquez le port du serveur (en général 993 ou 143 pour IMAP, 465 ou 587 pour SMTP).
 mailcheck-resolve-failed = Le nom « { $host } » est introuvable (DNS). Vérifiez l’orthographe du serveur { $protocol }, ou que cet ordinateur accède à un serveur DNS.
 mailcheck-connect-refused = Rien n’écoute sur ce port : le serveur a refusé la connexion. Vérifiez le port { $protocol } (en général 993 ou 143 pour IMAP, 465 ou 587 pour SMTP) et le nom du serveur.
 mailcheck-connect-unreachable = Le serveur { $protocol } est injoignable depuis cet ordinateur (aucune route). Vérifiez le nom du serveur, le réseau ou le VPN.

@@ -43,8 +43,8 @@ fn server(e: &HashMap<String, String>, port: &str, sec: Security) -> ServerSetti
         port: e[&format!("{port}_PORT")].parse().unwrap(),
         username: e["USER"].clone(),
         password: e["PASSWORD"].clone().into(),
-        ssl: sec == Security::Tls,
-        starttls: sec == Security::Starttls,
+        use_ssl_tls: sec == Security::Tls,
+        use_start_tls: sec == Security::Starttls,
         ssl_verify_mode: SslVerifyMode::Default,
         ca_file: Some(e["CA"].clone()),
     }

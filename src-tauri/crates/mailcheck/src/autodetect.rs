@@ -247,8 +247,8 @@ async fn answers(c: &Candidate, imap: bool) -> bool {
                 port: c.port,
                 username: String::new(),
                 password: Default::default(),
-                ssl: true,
-                starttls: false,
+                use_ssl_tls: true,
+                use_start_tls: false,
                 ssl_verify_mode: SslVerifyMode::None,
                 ca_file: None,
             };

@@ -32,6 +32,10 @@ pub fn bad_host(proto: &str, host: &str) -> Failure {
     f
 }
 
+pub fn bad_port(proto: &str) -> Failure {
+    fail("mailcheck-port-invalid", proto, &["port"])
+}
+
 pub fn resolve(proto: &str, host: &str) -> Failure {
     let mut f = fail("mailcheck-resolve-failed", proto, &["host"]);
     f.message = f.message.arg("host", host);
@@ -84,23 +88,35 @@ pub fn cert_name(proto: &str) -> Failure {
 }
 
 pub fn tls_to_plain_port(proto: &str) -> Failure {
-    fail("mailcheck-tls-plaintext-port", proto, &["ssl", "port"])
+    fail(
+        "mailcheck-tls-plaintext-port",
+        proto,
+        &["use_ssl_tls", "port"],
+    )
 }
 
 pub fn tls_refused(proto: &str) -> Failure {
-    fail("mailcheck-tls-refused", proto, &["ssl", "starttls", "port"])
+    fail(
+        "mailcheck-tls-refused",
+        proto,
+        &["use_ssl_tls", "use_start_tls", "port"],
+    )
 }
 
 pub fn tls_closed(proto: &str) -> Failure {
-    fail("mailcheck-tls-closed", proto, &["ssl", "port"])
+    fail("mailcheck-tls-closed", proto, &["use_ssl_tls", "port"])
 }
 
 pub fn tls_other(proto: &str) -> Failure {
-    fail("mailcheck-tls-failed", proto, &["ssl", "ssl_verify_mode"])
+    fail(
+        "mailcheck-tls-failed",
+        proto,
+        &["use_ssl_tls", "ssl_verify_mode"],
+    )
 }
 
 pub fn tls_timeout(proto: &str, d: Duration) -> Failure {
-    let mut f = fail("mailcheck-tls-timeout", proto, &["ssl", "port"]);
+    let mut f = fail("mailcheck-tls-timeout", proto, &["use_ssl_tls", "port"]);
     f.message = f.message.arg("seconds", secs(d));
     f
 }
@@ -121,7 +137,7 @@ pub fn greeting_timeout(proto: &str, tls: bool, d: Duration) -> Failure {
     } else {
         "mailcheck-greeting-timeout-plain"
     };
-    let mut f = fail(id, proto, &["ssl", "port"]);
+    let mut f = fail(id, proto, &["use_ssl_tls", "port"]);
     f.message = f.message.arg("seconds", secs(d));
     f
 }
@@ -135,14 +151,18 @@ pub fn greeting_refused(proto: &str) -> Failure {
 }
 
 pub fn closed(proto: &str) -> Failure {
-    fail("mailcheck-connection-closed", proto, &["ssl", "port"])
+    fail(
+        "mailcheck-connection-closed",
+        proto,
+        &["use_ssl_tls", "port"],
+    )
 }
 
 pub fn starttls_not_offered(proto: &str) -> Failure {
     fail(
         "mailcheck-starttls-not-offered",
         proto,
-        &["starttls", "ssl", "port"],
+        &["use_start_tls", "use_ssl_tls", "port"],
     )
 }
 
@@ -151,11 +171,19 @@ pub fn auth_failed(proto: &str) -> Failure {
 }
 
 pub fn auth_needs_tls(proto: &str) -> Failure {
-    fail("mailcheck-auth-needs-tls", proto, &["ssl", "starttls"])
+    fail(
+        "mailcheck-auth-needs-tls",
+        proto,
+        &["use_ssl_tls", "use_start_tls"],
+    )
 }
 
 pub fn auth_no_mechanism(proto: &str) -> Failure {
-    fail("mailcheck-auth-no-mechanism", proto, &["ssl", "starttls"])
+    fail(
+        "mailcheck-auth-no-mechanism",
+        proto,
+        &["use_ssl_tls", "use_start_tls"],
+    )
 }
 
 pub fn auth_unavailable(proto: &str) -> Failure {
@@ -227,16 +255,16 @@ mod tests {
             port: 1,
             username: String::new(),
             password: Default::default(),
-            ssl: false,
-            starttls: false,
+            use_ssl_tls: false,
+            use_start_tls: false,
             ssl_verify_mode: Default::default(),
             ca_file: None,
         };
         let mut keys = Vec::new();
-        for (ssl, starttls) in [(true, false), (false, true)] {
+        for (use_ssl_tls, use_start_tls) in [(true, false), (false, true)] {
             let s = crate::settings::ServerSettings {
-                ssl,
-                starttls,
+                use_ssl_tls,
+                use_start_tls,
                 ..server.clone()
             };
             keys.extend(imap::plan(&s));
@@ -265,7 +293,7 @@ mod tests {
         );
         assert_eq!(
             tls_to_plain_port("imap").fields,
-            vec!["imap.ssl", "imap.port"]
+            vec!["imap.use_ssl_tls", "imap.port"]
         );
         assert_eq!(
             f.message.args["protocol"],

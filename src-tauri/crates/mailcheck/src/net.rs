@@ -10,6 +10,9 @@ pub async fn resolve(proto: &str, host: &str, port: u16) -> Result<Vec<SocketAdd
     if host.is_empty() {
         return Err(explain::bad_host(proto, host));
     }
+    if port == 0 {
+        return Err(explain::bad_port(proto));
+    }
     let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host, port))
         .await
         .map_err(|e| explain::resolve(proto, host).with_reply(e.to_string()))?

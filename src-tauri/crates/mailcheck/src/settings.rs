@@ -71,20 +71,27 @@ impl SslVerifyMode {
 }
 
 /// What both protocols share: where the server is and how to secure the connection.
+/// Field names are the channel document's (`imap.use_ssl_tls`, ...), so the UI can pass
+/// the section as it is on screen; empty fields (null) are accepted and reported by the
+/// step they break, not by a deserialization error.
 #[derive(Debug, Clone, Deserialize, TS)]
 #[ts(export)]
 pub struct ServerSettings {
+    #[serde(default, deserialize_with = "null_as_default")]
     pub host: String,
+    #[serde(default, deserialize_with = "null_as_default")]
     pub port: u16,
+    #[serde(default, deserialize_with = "null_as_default")]
     pub username: String,
     #[ts(type = "string")]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub password: Sensitive<String>,
-    /// Implicit TLS switch.
-    #[serde(default)]
-    pub ssl: bool,
-    #[serde(default)]
-    pub starttls: bool,
-    #[serde(default)]
+    /// Implicit TLS switch ("SSL/TLS").
+    #[serde(default, alias = "ssl", deserialize_with = "null_as_default")]
+    pub use_ssl_tls: bool,
+    #[serde(default, alias = "starttls", deserialize_with = "null_as_default")]
+    pub use_start_tls: bool,
+    #[serde(default, deserialize_with = "null_as_default")]
     pub ssl_verify_mode: SslVerifyMode,
     /// A PEM file of extra trusted certificates (a company CA), added to the system's.
     #[serde(default)]
@@ -92,9 +99,17 @@ pub struct ServerSettings {
     pub ca_file: Option<String>,
 }
 
+fn null_as_default<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
 impl ServerSettings {
     pub fn security(&self) -> Security {
-        Security::from_switches(self.ssl, self.starttls)
+        Security::from_switches(self.use_ssl_tls, self.use_start_tls)
     }
 }
 
@@ -105,7 +120,7 @@ pub struct ImapSettings {
     pub server: ServerSettings,
     /// "Folders to synchronize": decoded names as shown in the picker (raw modified UTF-7
     /// names are accepted too).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub folders: Vec<String>,
     /// "Folder for sent messages".
     #[serde(default)]
@@ -254,16 +269,20 @@ mod tests {
     #[test]
     fn settings_deserialize_from_the_form_shape() {
         let s: MailSettings = serde_json::from_value(serde_json::json!({
-            "imap": {"host": "h", "port": 993, "username": "u", "password": "pw", "ssl": true,
+            "imap": {"host": "h", "port": 993, "username": "u", "password": "pw", "use_ssl_tls": true,
+                     "use_start_tls": false, "ssl_verify_mode": null,
                      "folders": ["INBOX"], "sent_folder": "Sent"},
-            "smtp": {"host": "h", "port": 587, "username": "u", "password": "pw", "starttls": true}
+            "smtp": {"host": null, "port": 587, "username": "u", "password": "pw", "starttls": true,
+                     "helo_domain": null}
         }))
         .unwrap();
         let imap = s.imap.unwrap();
         assert_eq!(imap.server.security(), Security::Tls);
         assert_eq!(imap.server.password.expose(), "pw");
+        assert_eq!(imap.server.ssl_verify_mode, SslVerifyMode::Default);
         let smtp = s.smtp.unwrap();
         assert_eq!(smtp.server.security(), Security::Starttls);
+        assert_eq!(smtp.server.host, "");
         assert_eq!(smtp.helo(), "localhost");
         assert_eq!(s.timeouts.connect_ms, 10_000);
         assert!(!format!("{:?}", smtp.server).contains("pw\""));

@@ -276,13 +276,13 @@ async fn a_silent_port_is_bounded_by_the_step_timeout() {
         &r,
         "imap.greeting",
         "mailcheck-greeting-timeout-plain",
-        &["imap.ssl", "imap.port"],
+        &["imap.use_ssl_tls", "imap.port"],
     );
     failed_with(
         &r,
         "smtp.tls",
         "mailcheck-tls-timeout",
-        &["smtp.ssl", "smtp.port"],
+        &["smtp.use_ssl_tls", "smtp.port"],
     );
     // Both protocols ran side by side: well under two timeouts back to back.
     assert!(
@@ -342,13 +342,13 @@ async fn tls_spoken_to_a_plaintext_port_names_the_switch_and_the_port() {
         &r,
         "imap.tls",
         "mailcheck-tls-plaintext-port",
-        &["imap.ssl", "imap.port"],
+        &["imap.use_ssl_tls", "imap.port"],
     );
     failed_with(
         &r,
         "smtp.tls",
         "mailcheck-tls-plaintext-port",
-        &["smtp.ssl", "smtp.port"],
+        &["smtp.use_ssl_tls", "smtp.port"],
     );
 }
 
@@ -366,13 +366,13 @@ async fn plaintext_spoken_to_a_tls_port_suggests_turning_tls_on() {
         &r,
         "imap.greeting",
         "mailcheck-greeting-timeout-plain",
-        &["imap.ssl", "imap.port"],
+        &["imap.use_ssl_tls", "imap.port"],
     );
     failed_with(
         &r,
         "smtp.banner",
         "mailcheck-greeting-timeout-plain",
-        &["smtp.ssl", "smtp.port"],
+        &["smtp.use_ssl_tls", "smtp.port"],
     );
 }
 
@@ -434,13 +434,13 @@ async fn starttls_not_offered_is_named() {
         &r,
         "imap.starttls",
         "mailcheck-starttls-not-offered",
-        &["imap.starttls"],
+        &["imap.use_start_tls"],
     );
     failed_with(
         &r,
         "smtp.starttls",
         "mailcheck-starttls-not-offered",
-        &["smtp.starttls"],
+        &["smtp.use_start_tls"],
     );
 }
 

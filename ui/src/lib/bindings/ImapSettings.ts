@@ -12,9 +12,9 @@ folders: Array<string>,
  */
 sent_folder?: string, host: string, port: number, username: string, password: string, 
 /**
- * Implicit TLS switch.
+ * Implicit TLS switch ("SSL/TLS").
  */
-ssl: boolean, starttls: boolean, ssl_verify_mode: SslVerifyMode, 
+use_ssl_tls: boolean, use_start_tls: boolean, ssl_verify_mode: SslVerifyMode, 
 /**
  * A PEM file of extra trusted certificates (a company CA), added to the system's.
  */

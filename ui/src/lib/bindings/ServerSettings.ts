@@ -3,12 +3,15 @@ import type { SslVerifyMode } from "./SslVerifyMode.ts";
 
 /**
  * What both protocols share: where the server is and how to secure the connection.
+ * Field names are the channel document's (`imap.use_ssl_tls`, ...), so the UI can pass
+ * the section as it is on screen; empty fields (null) are accepted and reported by the
+ * step they break, not by a deserialization error.
  */
 export type ServerSettings = { host: string, port: number, username: string, password: string, 
 /**
- * Implicit TLS switch.
+ * Implicit TLS switch ("SSL/TLS").
  */
-ssl: boolean, starttls: boolean, ssl_verify_mode: SslVerifyMode, 
+use_ssl_tls: boolean, use_start_tls: boolean, ssl_verify_mode: SslVerifyMode, 
 /**
  * A PEM file of extra trusted certificates (a company CA), added to the system's.
  */

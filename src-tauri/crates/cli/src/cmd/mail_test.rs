@@ -135,8 +135,8 @@ fn settings_from_args(m: &ArgMatches) -> Result<MailSettings, Usage> {
             port,
             username: user,
             password: pw.into(),
-            ssl: sec == Security::Tls,
-            starttls: sec == Security::Starttls,
+            use_ssl_tls: sec == Security::Tls,
+            use_start_tls: sec == Security::Starttls,
             ssl_verify_mode: verify,
             ca_file: ca_file.clone(),
         })

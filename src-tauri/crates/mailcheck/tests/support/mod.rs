@@ -43,8 +43,8 @@ impl MailEnv {
             port: self.port(port_key),
             username: self.user(),
             password: self.password().into(),
-            ssl: security == Security::Tls,
-            starttls: security == Security::Starttls,
+            use_ssl_tls: security == Security::Tls,
+            use_start_tls: security == Security::Starttls,
             ssl_verify_mode: SslVerifyMode::Default,
             ca_file: Some(self.ca()),
         }
