@@ -17,13 +17,22 @@ pub fn fill_required(
     value_for: &mut dyn FnMut(&Field) -> Value,
 ) -> BTreeSet<String> {
     let mut secrets = BTreeSet::new();
-    if kind == Kind::Tapatalk {
+    // Works on documents shaped like `defaults(kind)`; anything else is left alone
+    // (indexing into a non-object would panic).
+    let shaped = |doc: &Value, section: &str| doc.get(section).is_some_and(Value::is_object);
+    if !doc.is_object() {
+        return secrets;
+    }
+    if kind == Kind::Tapatalk && shaped(doc, "tapatalk") {
         doc["tapatalk"]["post_offset"] = json!(1);
     }
     // Twice: a value filled in the first pass may make another field required.
     for _ in 0..2 {
         for section in &kind_schema(kind).sections {
-            if section.repeat || section.visible_when.as_ref().is_some_and(|r| !r.eval(doc)) {
+            if section.repeat
+                || !shaped(doc, &section.id)
+                || section.visible_when.as_ref().is_some_and(|r| !r.eval(doc))
+            {
                 continue;
             }
             for f in &section.fields {
@@ -110,4 +119,19 @@ pub fn example_document(kind: Kind) -> (Value, BTreeSet<String>) {
     doc["general"]["name"] = json!(format!("Sample {}", kind.id().replace('_', " ")));
     let secrets = fill_required(&mut doc, kind, &mut sample_value);
     (doc, secrets)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_required_leaves_odd_shapes_alone() {
+        let mut odd = json!({"kind": "tapatalk", "tapatalk": "x", "general": 3});
+        let secrets = fill_required(&mut odd, Kind::Tapatalk, &mut sample_value);
+        assert_eq!(odd["tapatalk"], "x");
+        assert!(secrets.is_empty());
+        let mut not_object = json!([1]);
+        assert!(fill_required(&mut not_object, Kind::Email, &mut sample_value).is_empty());
+    }
 }

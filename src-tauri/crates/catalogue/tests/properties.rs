@@ -170,6 +170,13 @@ fn any_json() -> impl Strategy<Value = Value> {
     })
 }
 
+fn real_reference_data() -> switchboard_catalogue::ReferenceData {
+    switchboard_catalogue::ReferenceData {
+        sample: false,
+        ..switchboard_catalogue::sample_reference_data()
+    }
+}
+
 fn any_kind() -> impl Strategy<Value = Kind> {
     (0..Kind::ALL.len()).prop_map(|i| Kind::ALL[i])
 }
@@ -190,6 +197,7 @@ proptest! {
     #[test]
     fn random_json_never_panics(doc in any_json()) {
         let _ = validate(&doc, &BTreeSet::new());
+        let _ = switchboard_catalogue::validate_references(&doc, &real_reference_data());
         let _ = validate_set(&[doc.clone(), doc]);
     }
 
@@ -209,6 +217,8 @@ proptest! {
         let all: BTreeSet<String> = switchboard_catalogue::secret_paths(kind).into_iter().collect();
         let _ = validate(&doc, &all);
         let _ = validate(&doc, &BTreeSet::new());
+        let _ = switchboard_catalogue::validate_references(&doc, &real_reference_data());
+        let _ = switchboard_catalogue::document::complete(kind, &doc);
         let _ = validate_set(&[doc]);
     }
 }
