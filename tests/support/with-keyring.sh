@@ -26,10 +26,24 @@ trap 'rm -rf "$XDG_DATA_HOME"' EXIT INT TERM
 export SWITCHBOARD_TEST_KEYRING=1
 
 # The daemon creates the "login" keyring with password "pw" on first start and unlocks
-# it; its output (environment lines) is not needed by Secret Service clients.
+# it. It runs in the foreground so it can be stopped with the session: a daemonized one
+# outlives dbus-run-session and keeps the caller's pipes open.
 status=0
 dbus-run-session -- sh -c '
-    echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-    "$@"
+    echo -n pw | gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null 2>&1 &
+    keyring_pid=$!
+    i=0
+    until dbus-send --session --print-reply --dest=org.freedesktop.DBus / \
+        org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null |
+        grep -q "boolean true"; do
+        i=$((i + 1))
+        [ "$i" -lt 100 ] || { echo "with-keyring: Secret Service did not start" >&2; exit 1; }
+        sleep 0.1
+    done
+    status=0
+    "$@" || status=$?
+    kill "$keyring_pid" 2>/dev/null
+    wait "$keyring_pid" 2>/dev/null
+    exit "$status"
 ' with-keyring "$@" || status=$?
 exit "$status"

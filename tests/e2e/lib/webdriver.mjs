@@ -1,0 +1,189 @@
+// A small W3C WebDriver client over fetch, enough to drive the real Switchboard window
+// through tauri-driver + WebKitWebDriver. Each `App` gets its own tauri-driver on free
+// ports and its own throwaway data directory, so tests never touch a user's data.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+export const REPO = resolve(import.meta.dirname, '../../..');
+export const APP_BINARY = process.env.SWITCHBOARD_E2E_BINARY ?? join(REPO, 'target/debug/switchboard');
+export const ARTIFACTS = join(REPO, 'tests/e2e/artifacts');
+
+async function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => ok(port));
+    });
+    srv.on('error', fail);
+  });
+}
+
+/** A throwaway home for one app under test: data dir, XDG dirs. */
+export function makeSandbox(name) {
+  const root = mkdtempSync(join(tmpdir(), `switchboard-e2e-${name}-`));
+  const env = {
+    SWITCHBOARD_DATA_DIR: join(root, 'data'),
+    XDG_CONFIG_HOME: join(root, 'config'),
+    XDG_CACHE_HOME: join(root, 'cache'),
+  };
+  for (const d of Object.values(env)) mkdirSync(d, { recursive: true });
+  return { root, env };
+}
+
+export class Driver {
+  static async start(env) {
+    const port = await freePort();
+    const nativePort = await freePort();
+    const proc = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    proc.stderr.on('data', (d) => (stderr += d));
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 100; i++) {
+      try {
+        const r = await fetch(`${base}/status`);
+        if (r.ok) return new Driver(proc, base);
+      } catch {}
+      if (proc.exitCode !== null) throw new Error(`tauri-driver exited: ${stderr}`);
+      await sleep(100);
+    }
+    proc.kill();
+    throw new Error(`tauri-driver did not start: ${stderr}`);
+  }
+
+  constructor(proc, base) {
+    this.proc = proc;
+    this.base = base;
+  }
+
+  async stop() {
+    if (this.proc.exitCode !== null) return;
+    const exited = new Promise((ok) => this.proc.once('exit', ok));
+    this.proc.kill('SIGTERM');
+    // tauri-driver may linger while a session is still open: don't let it hold the run.
+    const timer = setTimeout(() => this.proc.kill('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+async function wd(base, method, path, body) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json.value ?? json)}`);
+  return json.value;
+}
+
+/** One running app window. */
+export class App {
+  static async launch(driver) {
+    const started = performance.now();
+    const value = await wd(driver.base, 'POST', '/session', {
+      capabilities: { alwaysMatch: { 'tauri:options': { application: APP_BINARY } } },
+    });
+    const app = new App(driver.base, value.sessionId);
+    await app.waitFor(async () => (await app.attr('[data-testid="frame"]', 'data-ready')) === 'true', {
+      what: 'the frame to load its preferences',
+    });
+    app.startupMs = Math.round(performance.now() - started);
+    return app;
+  }
+
+  constructor(base, sessionId) {
+    this.base = base;
+    this.sid = sessionId;
+  }
+
+  cmd(method, path, body) {
+    return wd(this.base, method, `/session/${this.sid}${path}`, body);
+  }
+
+  async quit() {
+    await this.cmd('DELETE', '');
+  }
+
+  async find(css) {
+    const el = await this.cmd('POST', '/element', { using: 'css selector', value: css });
+    return el[ELEMENT];
+  }
+
+  async findAll(css) {
+    const els = await this.cmd('POST', '/elements', { using: 'css selector', value: css });
+    return els.map((e) => e[ELEMENT]);
+  }
+
+  async click(css) {
+    await this.cmd('POST', `/element/${await this.find(css)}/click`, {});
+  }
+
+  async text(css) {
+    return this.cmd('GET', `/element/${await this.find(css)}/text`);
+  }
+
+  async attr(css, name) {
+    try {
+      return await this.cmd('GET', `/element/${await this.find(css)}/attribute/${name}`);
+    } catch {
+      return null;
+    }
+  }
+
+  async exec(script, ...args) {
+    return this.cmd('POST', '/execute/sync', { script, args });
+  }
+
+  async title() {
+    return this.cmd('GET', '/title');
+  }
+
+  /** Polls `check` until it returns a truthy value (bounded; the failure says what). */
+  async waitFor(check, { timeout = 15000, what = 'condition' } = {}) {
+    const end = Date.now() + timeout;
+    let last;
+    while (Date.now() < end) {
+      try {
+        last = await check();
+        if (last) return last;
+      } catch (e) {
+        last = e;
+      }
+      await sleep(100);
+    }
+    throw new Error(`timed out waiting for ${what} (last: ${last})`);
+  }
+
+  /** The webview's own rendering, as PNG bytes. */
+  async screenshot() {
+    return Buffer.from(await this.cmd('GET', '/screenshot'), 'base64');
+  }
+}
+
+/** A screenshot of the real X window (falls back to the WebDriver capture). */
+export async function windowScreenshot(app, file) {
+  mkdirSync(join(file, '..'), { recursive: true });
+  const grab = (cmd, args) =>
+    new Promise((ok) => {
+      const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+      let out = '';
+      p.stdout.on('data', (d) => (out += d));
+      p.on('error', () => ok(null));
+      p.on('exit', (code) => ok(code === 0 ? out : null));
+    });
+  const ids = await grab('xdotool', ['search', '--onlyvisible', '--name', '^Switchboard$']);
+  const id = ids?.trim().split('\n')[0];
+  if (id && (await grab('import', ['-window', id, file])) !== null) return 'x11';
+  writeFileSync(file, await app.screenshot());
+  return 'webdriver';
+}
