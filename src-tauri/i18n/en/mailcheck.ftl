@@ -67,6 +67,7 @@ mailcheck-postmark-failed = Postmark answered with an error (HTTP { $status }). 
 mailcheck-postmark-unreachable = Postmark could not be reached ({ $error }). Check this computer’s internet connection or proxy.
 mailcheck-cancelled = Cancelled.
 mailcheck-skipped-after-failure = Not run because an earlier step failed.
+mailcheck-skipped-after-cancel = Not run: the test was cancelled.
 mailcheck-verify-off = { $protocol }: SSL verification is off (NONE): the connection is encrypted but the server’s identity is not checked, so someone on the network could intercept the password. Turn verification on when the server has a valid certificate.
 
 ## Notes on success

@@ -67,6 +67,7 @@ mailcheck-postmark-failed = Postmark a répondu par une erreur (HTTP { $status }
 mailcheck-postmark-unreachable = Postmark est injoignable ({ $error }). Vérifiez la connexion internet ou le proxy de cet ordinateur.
 mailcheck-cancelled = Annulé.
 mailcheck-skipped-after-failure = Non exécuté car une étape précédente a échoué.
+mailcheck-skipped-after-cancel = Non exécuté : le test a été annulé.
 mailcheck-verify-off = { $protocol } : la vérification SSL est désactivée (NONE) : la connexion est chiffrée mais l’identité du serveur n’est pas contrôlée, quelqu’un sur le réseau pourrait intercepter le mot de passe. Réactivez la vérification dès que le serveur a un certificat valide.
 
 ## Notes en cas de succès

@@ -239,13 +239,28 @@ CONF
 /usr/lib/postfix/sbin/master -c "$P" -w </dev/null >"$D/postfix.stdio.log" 2>&1 || {
   log "Postfix did not start:"; cat "$D/postfix.stdio.log" "$D/postfix.log" >&2 2>/dev/null || true; exit 1; }
 
-# --- a port that accepts TCP and never speaks: listen, never accept -----------------
+# --- a port that accepts TCP and never speaks ------------------------------------------
+# It accepts (and discards what the client sends) rather than never accepting: an
+# un-accepted connection stays in the listen backlog even after the client gives up, so
+# after a few dozen tests the backlog would be full and connect itself would hang.
 python3 - "$SILENT_PORT" "$D/silent.pid" </dev/null >"$D/silent.log" 2>&1 <<'PY' &
-import os, socket, sys, time
-s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(64)
+import os, selectors, socket, sys
+sel = selectors.DefaultSelector()
+srv = socket.socket(); srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+srv.bind(("127.0.0.1", int(sys.argv[1]))); srv.listen(128)
+sel.register(srv, selectors.EVENT_READ)
 open(sys.argv[2], "w").write(str(os.getpid()))
-while True: time.sleep(3600)
+while True:
+    for key, _ in sel.select():
+        if key.fileobj is srv:
+            conn, _ = srv.accept(); sel.register(conn, selectors.EVENT_READ)
+        else:
+            try:
+                data = key.fileobj.recv(4096)
+            except OSError:
+                data = b""
+            if not data:
+                sel.unregister(key.fileobj); key.fileobj.close()
 PY
 
 cat >"$D/mail.env" <<ENV

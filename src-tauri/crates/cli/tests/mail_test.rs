@@ -240,3 +240,42 @@ fn bad_arguments_are_explained() {
     let out = cli(&["mail-test", "--user", "u"], Some("x"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Nothing to test"));
 }
+
+#[test]
+fn ctrl_c_cancels_a_test_stuck_on_a_silent_server() {
+    let Some(env) = mail_env() else { return };
+    let imap = format!("{}:{}", env["HOST"], env["SILENT_PORT"]);
+    let child = Command::new(BIN)
+        .args([
+            "mail-test",
+            "--imap",
+            &imap,
+            "--imap-security",
+            "none",
+            "--user",
+            "u",
+        ])
+        .args(["--password-env", "TEST_MAIL_PW", "--timeout", "60"])
+        .env("SWITCHBOARD_LANG", "en")
+        .env("TEST_MAIL_PW", "x")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    let start = std::time::Instant::now();
+    let kill = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(3),
+        "{:?}",
+        start.elapsed()
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Test cancelled."), "{text}");
+    assert!(text.contains("⊘ IMAP: server greeting"), "{text}");
+}

@@ -207,7 +207,7 @@ impl<'a> Recorder<'a> {
                     server_reply,
                     ..base
                 });
-                self.skip_rest();
+                self.skip_rest(status == StepStatus::Cancelled);
                 Err(Stop)
             }
         }
@@ -227,8 +227,13 @@ impl<'a> Recorder<'a> {
         });
     }
 
-    /// Reports every planned step not reached yet as Skipped.
-    pub fn skip_rest(&mut self) {
+    /// Reports every planned step not reached yet as Skipped, saying why.
+    pub fn skip_rest(&mut self, cancelled: bool) {
+        let why = if cancelled {
+            "mailcheck-skipped-after-cancel"
+        } else {
+            "mailcheck-skipped-after-failure"
+        };
         let rest: Vec<String> = self
             .plan
             .iter()
@@ -236,7 +241,7 @@ impl<'a> Recorder<'a> {
             .cloned()
             .collect();
         for k in rest {
-            self.skip(&k, Msg::new("mailcheck-skipped-after-failure"));
+            self.skip(&k, Msg::new(why));
         }
     }
 }

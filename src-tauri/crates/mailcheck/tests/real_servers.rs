@@ -320,6 +320,10 @@ async fn a_silent_port_can_be_cancelled() {
     assert_eq!(status(&r, "imap.greeting"), StepStatus::Cancelled);
     assert_eq!(status(&r, "smtp.banner"), StepStatus::Cancelled);
     assert_eq!(status(&r, "imap.login"), StepStatus::Skipped);
+    assert_eq!(
+        r.step("imap.login").unwrap().message.as_ref().unwrap().id,
+        "mailcheck-skipped-after-cancel"
+    );
     assert!(matches!(
         events.all().last(),
         Some(ProgressEvent::Finished {
@@ -549,18 +553,24 @@ async fn the_round_trip_is_skipped_with_a_reason_without_imap() {
 async fn the_probe_finds_the_loopback_servers() {
     let Some(env) = mail_env() else { return };
     let h = env.host();
+    let c = |port: &str, sec| Candidate::new(&h, env.port(port), sec);
+    // Two silent candidates per protocol: probed one after the other they would take at
+    // least two timeouts; in parallel, about one.
     let opts = ProbeOptions {
         imap: vec![
-            Candidate::new(&h, env.port("CLOSED"), Security::Tls),
-            Candidate::new(&h, env.port("IMAPS"), Security::Tls),
-            Candidate::new(&h, env.port("IMAP_STARTTLS"), Security::Starttls),
+            c("CLOSED", Security::Tls),
+            c("SILENT", Security::Tls),
+            c("SILENT", Security::Starttls),
+            c("IMAPS", Security::Tls),
+            c("IMAP_STARTTLS", Security::Starttls),
         ],
         smtp: vec![
-            Candidate::new(&h, env.port("SILENT"), Security::Tls),
-            Candidate::new(&h, env.port("IMAPS"), Security::Tls), // answers, but as IMAP
-            Candidate::new(&h, env.port("SUBMISSION"), Security::Starttls),
+            c("SILENT", Security::Tls),
+            c("SILENT", Security::Starttls),
+            c("IMAPS", Security::Tls), // answers, but as IMAP
+            c("SUBMISSION", Security::Starttls),
         ],
-        timeout: Duration::from_millis(800),
+        timeout: Duration::from_millis(1_000),
     };
     let start = Instant::now();
     let found = autodetect(
@@ -570,8 +580,9 @@ async fn the_probe_finds_the_loopback_servers() {
     )
     .await;
     assert!(
-        start.elapsed() < Duration::from_millis(1_500),
-        "probes run in parallel"
+        start.elapsed() < Duration::from_millis(1_800),
+        "probes run in parallel: {:?}",
+        start.elapsed()
     );
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].source, ProposalSource::Probe);
