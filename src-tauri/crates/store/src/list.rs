@@ -8,8 +8,10 @@ use crate::Store;
 use rusqlite::types::Value as SqlValue;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum SortKey {
     #[default]
@@ -18,10 +20,12 @@ pub enum SortKey {
     UpdatedAt,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(default)]
 pub struct ListQuery {
     /// Case-insensitive substring of the name.
+    #[ts(optional)]
     pub search: Option<String>,
     pub kind: Option<String>,
     pub active: Option<bool>,
@@ -34,16 +38,21 @@ pub struct ListQuery {
     pub offset: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, TS)]
+#[ts(export)]
 pub struct Counts {
+    #[ts(type = "Record<string, number>")]
     pub by_kind: BTreeMap<String, u64>,
+    #[ts(type = "Record<string, number>")]
     pub by_validity: BTreeMap<String, u64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct ListPage {
     pub items: Vec<ChannelSummary>,
     /// Channels matching the whole query, before paging.
+    #[ts(type = "number")]
     pub total: u64,
     /// Counts over the channels matching the text search only, so that each chip shows
     /// how many it would select.

@@ -3,12 +3,14 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use ts_rs::TS;
 
 /// A local channel id (UUID v4 string).
 pub type ChannelId = String;
 
 /// Whether the document passed the catalogue's validation when it was last saved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "lowercase")]
 pub enum Validity {
     Valid,
@@ -19,7 +21,8 @@ pub enum Validity {
 
 /// Where the channel stands against the platform. Owned by the sync engine, not derived
 /// from the document: an edit turns `Synced` into `Modified` by itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "lowercase")]
 pub enum SyncState {
     /// Never sent to the platform.
@@ -30,7 +33,8 @@ pub enum SyncState {
 }
 
 /// Why a revision exists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Origin {
     LocalEdit,
@@ -43,7 +47,8 @@ pub enum Origin {
 
 /// The indexed columns derived from a document by the caller (the catalogue knows where
 /// the name lives for each kind and whether the document is valid).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct ChannelMeta {
     pub name: String,
     pub community: Option<String>,
@@ -52,7 +57,8 @@ pub struct ChannelMeta {
 }
 
 /// One channel with its current draft.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct Channel {
     pub id: ChannelId,
     pub kind: String,
@@ -60,14 +66,18 @@ pub struct Channel {
     pub meta: ChannelMeta,
     pub sync_state: SyncState,
     pub remote_id: Option<String>,
+    #[ts(type = "number")]
     pub created_at: i64,
+    #[ts(type = "number")]
     pub updated_at: i64,
     /// Incremented by every save: lets the editor detect a concurrent change.
+    #[ts(type = "number")]
     pub draft_seq: i64,
 }
 
 /// A row of the channel list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct ChannelSummary {
     pub id: ChannelId,
     pub kind: String,
@@ -77,21 +87,27 @@ pub struct ChannelSummary {
     pub validity: Validity,
     pub sync_state: SyncState,
     pub remote_id: Option<String>,
+    #[ts(type = "number")]
     pub updated_at: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct RevisionSummary {
+    #[ts(type = "number")]
     pub id: i64,
     pub channel_id: ChannelId,
+    #[ts(type = "number")]
     pub created_at: i64,
     pub origin: Origin,
     pub batch_id: Option<String>,
     /// For `Origin::Restore`: the revision that was put back.
+    #[ts(type = "number | null")]
     pub restored_from: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct Revision {
     pub summary: RevisionSummary,
     pub doc: Value,
