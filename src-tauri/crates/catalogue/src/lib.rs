@@ -11,6 +11,7 @@
 //! assert!(validate(&doc, &secrets).is_empty());
 //! ```
 
+pub mod api;
 mod decl;
 pub mod document;
 pub mod examples;

@@ -198,6 +198,10 @@ proptest! {
     fn random_json_never_panics(doc in any_json()) {
         let _ = validate(&doc, &BTreeSet::new());
         let _ = switchboard_catalogue::validate_references(&doc, &real_reference_data());
+        let _ = switchboard_catalogue::api::to_api(&doc);
+        for kind in Kind::ALL {
+            let _ = switchboard_catalogue::api::from_api(kind, &doc);
+        }
         let _ = validate_set(&[doc.clone(), doc]);
     }
 
@@ -219,6 +223,7 @@ proptest! {
         let _ = validate(&doc, &BTreeSet::new());
         let _ = switchboard_catalogue::validate_references(&doc, &real_reference_data());
         let _ = switchboard_catalogue::document::complete(kind, &doc);
+        let _ = switchboard_catalogue::api::to_api(&doc);
         let _ = validate_set(&[doc]);
     }
 }
