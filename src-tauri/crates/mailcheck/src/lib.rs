@@ -10,6 +10,7 @@
 
 pub mod autodetect;
 pub mod diagnosis;
+pub mod document;
 pub mod explain;
 pub mod imap;
 pub mod net;
@@ -23,6 +24,7 @@ pub mod tls;
 
 pub use autodetect::{autodetect, Candidate, ProbeOptions, Proposal, ProposalSource, ServerGuess};
 pub use diagnosis::{diagnose, diagnose_with};
+pub use document::from_document;
 pub use report::{DiagnosisReport, Folder, Protocol, StepReport};
 pub use settings::{
     ImapSettings, MailSettings, PostmarkSettings, Security, ServerSettings, SmtpSettings,

@@ -154,6 +154,7 @@ pub const POSTMARK_API: &str = "https://api.postmarkapp.com";
 #[ts(export)]
 pub struct PostmarkSettings {
     #[ts(type = "string")]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub api_key: Sensitive<String>,
     /// The API's base URL; tests point it at a local stand-in.
     #[serde(default)]
