@@ -47,6 +47,7 @@ pub async fn diagnose_with(
         cancel,
         steps: &steps,
         secrets,
+        progress: Mutex::new((0, 0)),
     };
     let t = settings.timeouts;
 

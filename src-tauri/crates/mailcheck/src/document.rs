@@ -129,7 +129,11 @@ mod tests {
         );
         d["email"]["mode"] = json!("hybrid");
         let s = from_document(&d, |_| None).unwrap();
-        assert_eq!(s.postmark.unwrap().api_key.expose(), "", "reported by the key step");
+        assert_eq!(
+            s.postmark.unwrap().api_key.expose(),
+            "",
+            "reported by the key step"
+        );
         d["postmark"]["enabled"] = json!(false);
         assert!(from_document(&d, secrets).unwrap().postmark.is_none());
     }

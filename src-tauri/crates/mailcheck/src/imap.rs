@@ -285,11 +285,16 @@ pub async fn diagnose(
             to_check.push((sent.clone(), "sent_folder"));
         }
     }
+    rec.plan_more(
+        to_check
+            .iter()
+            .map(|(name, _)| format!("imap.select:{name}")),
+    );
     for (name, field_name) in to_check {
         let raw = raw_name(&folders, &name);
         let key = format!("imap.select:{name}");
         let _ = rec
-            .run(&key, t.step(), |d| explain::step_timeout(P, d), async {
+            .run_independent(&key, t.step(), |d| explain::step_timeout(P, d), async {
                 match session.examine(&raw).await {
                     Ok(mb) => Ok((
                         (),

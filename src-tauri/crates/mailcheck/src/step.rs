@@ -78,6 +78,9 @@ pub struct Shared<'a> {
     pub steps: &'a Mutex<Vec<StepReport>>,
     /// Secrets to scrub from any server reply before it is recorded.
     pub secrets: Vec<String>,
+    /// Steps ended / steps known so far, for `ProgressEvent::Progress` (the total grows
+    /// when IMAP learns which folders to open).
+    pub progress: Mutex<(u32, u32)>,
 }
 
 pub struct Recorder<'a> {
@@ -91,6 +94,7 @@ pub struct Recorder<'a> {
 
 impl<'a> Recorder<'a> {
     pub fn new(shared: &'a Shared<'a>, protocol: Protocol, plan: Vec<String>) -> Recorder<'a> {
+        shared.progress.lock().unwrap().1 += plan.len() as u32;
         Recorder {
             shared,
             protocol,
@@ -127,7 +131,15 @@ impl<'a> Recorder<'a> {
         });
     }
 
+    /// Steps added to the plan once known (one per folder to open).
+    pub fn plan_more(&mut self, keys: impl IntoIterator<Item = String>) {
+        let before = self.plan.len();
+        self.plan.extend(keys);
+        self.shared.progress.lock().unwrap().1 += (self.plan.len() - before) as u32;
+    }
+
     fn record(&mut self, report: StepReport) {
+        let counted = self.plan.contains(&report.step) && !self.reached.contains(&report.step);
         self.reached.push(report.step.clone());
         self.emit(
             &report.step,
@@ -135,6 +147,16 @@ impl<'a> Recorder<'a> {
             Some(report.duration_ms),
             report.message.clone(),
         );
+        if counted {
+            let (done, total) = {
+                let mut p = self.shared.progress.lock().unwrap();
+                p.0 += 1;
+                *p
+            };
+            self.shared
+                .sink
+                .emit(ProgressEvent::Progress { done, total });
+        }
         if let Some(l) = self.shared.listener {
             l(&report);
         }
@@ -147,12 +169,36 @@ impl<'a> Recorder<'a> {
 
     /// Runs one step. `on_timeout` explains a step that ran out of time (its meaning
     /// depends on the step: a silent port, a TLS port spoken to in plain text, ...).
+    /// After a failure, the rest of the plan is reported as Skipped.
     pub async fn run<T>(
         &mut self,
         step: &str,
         limit: Duration,
         on_timeout: impl FnOnce(Duration) -> Failure,
         fut: impl Future<Output = Result<(T, Done), Failure>>,
+    ) -> Result<T, Stop> {
+        self.run_step(step, limit, on_timeout, fut, true).await
+    }
+
+    /// Like `run`, for a step whose failure does not prevent the next ones (opening one
+    /// folder among several). A cancellation still ends everything.
+    pub async fn run_independent<T>(
+        &mut self,
+        step: &str,
+        limit: Duration,
+        on_timeout: impl FnOnce(Duration) -> Failure,
+        fut: impl Future<Output = Result<(T, Done), Failure>>,
+    ) -> Result<T, Stop> {
+        self.run_step(step, limit, on_timeout, fut, false).await
+    }
+
+    async fn run_step<T>(
+        &mut self,
+        step: &str,
+        limit: Duration,
+        on_timeout: impl FnOnce(Duration) -> Failure,
+        fut: impl Future<Output = Result<(T, Done), Failure>>,
+        chained: bool,
     ) -> Result<T, Stop> {
         self.emit(step, StepStatus::Running, None, None);
         self.replies.clear();
@@ -207,7 +253,10 @@ impl<'a> Recorder<'a> {
                     server_reply,
                     ..base
                 });
-                self.skip_rest(status == StepStatus::Cancelled);
+                let cancelled = status == StepStatus::Cancelled;
+                if chained || cancelled {
+                    self.skip_rest(cancelled);
+                }
                 Err(Stop)
             }
         }

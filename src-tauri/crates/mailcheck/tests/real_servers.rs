@@ -175,6 +175,17 @@ async fn imap_and_smtp_run_together_with_a_custom_helo() {
             cancelled: false
         })
     ));
+    // Progress counts every step once and ends complete.
+    let progress: Vec<_> = ev
+        .iter()
+        .filter_map(|e| match e {
+            ProgressEvent::Progress { done, total } => Some((*done, *total)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(progress.len(), r.steps.len());
+    let (done, total) = *progress.last().unwrap();
+    assert_eq!((done, total), (r.steps.len() as u32, r.steps.len() as u32));
 }
 
 #[tokio::test]
