@@ -9,6 +9,18 @@ fn main() {
         "run_diagnostics",
         "cancel_task",
         "app_info",
+        "catalogue_schema",
+        "reference_data",
+        "list_channels",
+        "create_channel",
+        "get_channel",
+        "save_channel",
+        "checkpoint_channel",
+        "set_secret",
+        "clear_secret",
+        "delete_channel",
+        "undelete_channel",
+        "duplicate_channel",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

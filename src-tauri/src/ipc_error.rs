@@ -22,6 +22,10 @@ pub enum ErrorCode {
     Io,
     /// The OS keychain is unreachable or locked: secrets cannot be saved.
     KeychainUnavailable,
+    /// The channel (or other record) is gone: the editor closes it.
+    NotFound,
+    /// The local database cannot be opened; the message says why and what to do.
+    StoreUnavailable,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -33,6 +33,18 @@ pub fn run() {
             commands::app::app_info,
             commands::doctor::run_diagnostics,
             commands::tasks::cancel_task,
+            commands::channels::catalogue_schema,
+            commands::channels::reference_data,
+            commands::channels::list_channels,
+            commands::channels::create_channel,
+            commands::channels::get_channel,
+            commands::channels::save_channel,
+            commands::channels::checkpoint_channel,
+            commands::channels::set_secret,
+            commands::channels::clear_secret,
+            commands::channels::delete_channel,
+            commands::channels::undelete_channel,
+            commands::channels::duplicate_channel,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Switchboard");

@@ -1,14 +1,21 @@
 //! What the shell keeps between commands.
 
 use crate::tasks::TaskRegistry;
-use std::sync::Mutex;
+use crate::{ErrorCode, IpcError};
+use std::sync::{Arc, Mutex};
+use switchboard_channels::ChannelService;
 use switchboard_core::{paths::AppPaths, prefs::Prefs};
+use switchboard_i18n::{Lang, Localizer};
+use switchboard_store::Store;
 
 pub struct AppState {
     pub app_id: String,
     pub paths: AppPaths,
     pub prefs: Mutex<Prefs>,
     pub tasks: TaskRegistry,
+    /// Opened on first use, so a database problem is reported where the user is, with
+    /// its message, instead of preventing the window from opening.
+    channels: Mutex<Option<Arc<Mutex<ChannelService>>>>,
 }
 
 impl AppState {
@@ -23,7 +30,35 @@ impl AppState {
             paths,
             prefs: Mutex::new(prefs),
             tasks: TaskRegistry::default(),
+            channels: Mutex::new(None),
         }
+    }
+
+    pub fn channels(&self) -> Result<Arc<Mutex<ChannelService>>, IpcError> {
+        let mut slot = self.channels.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(s) = slot.as_ref() {
+            return Ok(s.clone());
+        }
+        let path = self.paths.database_file();
+        let store = Store::open(&path).map_err(|failure| {
+            tracing::error!(path = %path.display(), error = ?failure, "database unavailable");
+            IpcError::new(ErrorCode::StoreUnavailable, failure.msg())
+        })?;
+        if let Err(e) = store.backup_if_due() {
+            tracing::warn!(error = %e, "daily backup failed");
+        }
+        let service = Arc::new(Mutex::new(ChannelService::new(
+            store,
+            switchboard_vault::for_app(&self.app_id),
+        )));
+        *slot = Some(service.clone());
+        Ok(service)
+    }
+
+    /// A localizer for the interface's current language (for texts made in Rust).
+    pub fn localizer(&self) -> Localizer {
+        let pref = self.prefs.lock().unwrap_or_else(|p| p.into_inner()).language;
+        Localizer::new(Lang::resolve(pref))
     }
 }
 

@@ -30,3 +30,4 @@ settings-diagnostics-help = Checks the data folder, the log folder and the OS ke
 settings-diagnostics-run = Run diagnostics
 settings-about = About
 settings-version = Version { $version }
+channels-copy-of = Copy of { $name }

@@ -14,3 +14,7 @@ err-required = { $field } is required.
 err-number-range = Enter a number between { $min } and { $max }.
 err-number-min = Enter a number of at least { $min }.
 err-text-too-long = Use at most { $max } characters.
+err-unknown-kind = “{ $kind }” is not a channel kind Switchboard knows.
+err-not-a-secret = { $path } is not a secret setting of this channel.
+err-not-found = This channel no longer exists (it may have been deleted).
+err-store-unavailable = The local database could not be opened: { $reason }

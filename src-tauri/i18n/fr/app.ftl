@@ -30,3 +30,4 @@ settings-diagnostics-help = Vérifie le dossier de données, le dossier des jour
 settings-diagnostics-run = Lancer le diagnostic
 settings-about = À propos
 settings-version = Version { $version }
+channels-copy-of = Copie de { $name }

@@ -14,3 +14,7 @@ err-required = { $field } est obligatoire.
 err-number-range = Saisissez un nombre entre { $min } et { $max }.
 err-number-min = Saisissez un nombre supérieur ou égal à { $min }.
 err-text-too-long = Utilisez au plus { $max } caractères.
+err-unknown-kind = « { $kind } » n'est pas un type de canal connu de Switchboard.
+err-not-a-secret = { $path } n'est pas un paramètre secret de ce canal.
+err-not-found = Ce canal n'existe plus (il a peut-être été supprimé).
+err-store-unavailable = La base de données locale n'a pas pu être ouverte : { $reason }

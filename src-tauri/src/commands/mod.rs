@@ -2,6 +2,7 @@
 //! encodes the result or an `IpcError`. No logic lives here.
 
 pub mod app;
+pub mod channels;
 pub mod doctor;
 pub mod prefs;
 pub mod tasks;

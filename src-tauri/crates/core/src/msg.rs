@@ -60,7 +60,7 @@ impl Msg {
         }
     }
 
-    /// Builder-style argument: `Msg::new("err-range").arg("min", 1).arg("max", 65535)`.
+    /// Builder-style argument, e.g. the range error of a port field with its `min` and `max`.
     pub fn arg(mut self, name: &str, value: impl Into<Arg>) -> Self {
         self.args.insert(name.to_owned(), value.into());
         self
@@ -91,11 +91,11 @@ mod tests {
 
     #[test]
     fn args_serialize_as_plain_json_values() {
-        let m = Msg::new("err-range").arg("min", 1).arg("field", "imap.port");
+        let m = Msg::new("err-number-range").arg("min", 1).arg("field", "imap.port");
         let json = serde_json::to_value(&m).unwrap();
         assert_eq!(
             json,
-            serde_json::json!({"id": "err-range", "args": {"min": 1.0, "field": "imap.port"}})
+            serde_json::json!({"id": "err-number-range", "args": {"min": 1.0, "field": "imap.port"}})
         );
         let back: Msg = serde_json::from_value(json).unwrap();
         assert_eq!(back, m);
@@ -103,7 +103,7 @@ mod tests {
 
     #[test]
     fn empty_args_are_omitted() {
-        let json = serde_json::to_string(&Msg::new("x")).unwrap();
-        assert_eq!(json, r#"{"id":"x"}"#);
+        let json = serde_json::to_string(&Msg::new("err-internal")).unwrap();
+        assert_eq!(json, r#"{"id":"err-internal"}"#);
     }
 }

@@ -45,13 +45,13 @@ fn no_id_is_defined_twice() {
 }
 
 /// Every id the Rust code or the UI refers to literally exists (in both languages, by the
-/// test above). Looks for `Msg::new("id")`, `msg!("id")`, `fl_id("id")` in Rust and
-/// `t('id')` / `t("id")` / `msgId: 'id'` in the UI.
+/// test above). Looks for `Msg::new`, `text` and `fl_id` calls with a literal id in Rust,
+/// and `t(...)` calls and `msgId:` properties with a literal id in the UI.
 #[test]
 fn every_id_used_in_code_exists() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../..");
     let en = message_ids(Lang::En);
-    let rust = regex::Regex::new(r#"(?:Msg::new|text|fl_id)\(\s*"([a-z][a-z0-9-]*)""#).unwrap();
+    let rust = regex::Regex::new(r#"\b(?:Msg::new|text|fl_id)\(\s*"([a-z][a-z0-9-]*)""#).unwrap();
     let ui = regex::Regex::new(r#"\b(?:t|tx|msgId)\s*[:(]\s*['"`]([a-z][a-z0-9-]*)['"`]"#).unwrap();
     let mut missing = Vec::new();
     let mut seen = 0;

@@ -1,0 +1,35 @@
+//! What can go wrong in the editor's engine, each with a message a person can act on.
+
+use switchboard_core::Msg;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ChannelError {
+    #[error("unknown channel kind {0:?}")]
+    UnknownKind(String),
+    #[error("{0} is not a secret setting of this channel")]
+    NotASecret(String),
+    #[error(transparent)]
+    Store(#[from] switchboard_store::StoreError),
+    #[error(transparent)]
+    Vault(#[from] switchboard_vault::VaultError),
+}
+
+impl ChannelError {
+    pub fn msg(&self) -> Msg {
+        match self {
+            ChannelError::UnknownKind(k) => Msg::new("err-unknown-kind").arg("kind", k.as_str()),
+            ChannelError::NotASecret(p) => Msg::new("err-not-a-secret").arg("path", p.as_str()),
+            ChannelError::Store(e) => e.msg(),
+            ChannelError::Vault(e) => e.msg(),
+        }
+    }
+
+    /// True when the cause is the OS keychain (the UI offers the fix, not a retry).
+    pub fn is_keychain(&self) -> bool {
+        matches!(self, ChannelError::Vault(switchboard_vault::VaultError::Keychain(_)))
+    }
+
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, ChannelError::Store(switchboard_store::StoreError::NotFound(_)))
+    }
+}

@@ -1,0 +1,12 @@
+//! The channel editor's engine. The catalogue knows what a channel is, the store keeps it,
+//! the vault seals its secrets; this crate composes them once so the desktop shell and the
+//! CLI do the same thing: every save validates, records validity and the list columns, and
+//! keeps the draft even when it is invalid (nothing typed is ever dropped).
+
+mod error;
+mod schema_bridge;
+mod service;
+
+pub use error::ChannelError;
+pub use schema_bridge::CatalogueDocSchema;
+pub use service::{ChannelService, ChannelView, SaveResult};

@@ -1,0 +1,170 @@
+//! `ChannelService`: what the channel list and editor do, on top of one store and one
+//! vault. Synchronous like the store; the shell calls it from a blocking thread.
+
+use crate::error::ChannelError;
+use crate::schema_bridge::meta_of;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::BTreeSet;
+use switchboard_catalogue::{defaults, document, validate, Kind};
+use switchboard_core::{FieldMsg, Sensitive};
+use switchboard_store::{Channel, ListPage, ListQuery, Origin, Store};
+use switchboard_vault::Vault;
+use ts_rs::TS;
+
+/// A channel as the editor sees it: the draft, which secrets are set (never their
+/// values), and every validation problem.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ChannelView {
+    pub channel: Channel,
+    pub secrets_set: Vec<String>,
+    pub problems: Vec<FieldMsg>,
+}
+
+/// The answer to an autosave.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SaveResult {
+    #[ts(type = "number")]
+    pub draft_seq: i64,
+    pub problems: Vec<FieldMsg>,
+}
+
+pub struct ChannelService {
+    pub store: Store,
+    pub vault: Vault,
+}
+
+fn kind_of(kind: &str) -> Result<Kind, ChannelError> {
+    Kind::parse(kind).ok_or_else(|| ChannelError::UnknownKind(kind.to_owned()))
+}
+
+impl ChannelService {
+    pub fn new(store: Store, vault: Vault) -> Self {
+        ChannelService { store, vault }
+    }
+
+    fn problems(&self, id: &str, doc: &Value) -> Result<(Vec<FieldMsg>, Vec<String>), ChannelError> {
+        let set = self.store.secret_status(id)?;
+        let lookup: BTreeSet<String> = set.iter().cloned().collect();
+        Ok((validate(doc, &lookup), set))
+    }
+
+    pub fn list(&self, query: &ListQuery) -> Result<ListPage, ChannelError> {
+        Ok(self.store.list(query)?)
+    }
+
+    /// A new channel of `kind` with the catalogue's defaults and a first name, so the list
+    /// never shows a blank row. Invalid until its required settings are filled.
+    pub fn create(&mut self, kind: &str, name: Option<&str>) -> Result<ChannelView, ChannelError> {
+        let k = kind_of(kind)?;
+        let mut doc = defaults(k);
+        if let Some(name) = name {
+            switchboard_store::jsonpath::set(&mut doc, "general.name", Value::String(name.into()));
+        }
+        let problems = validate(&doc, &BTreeSet::new());
+        let id = self.store.create(k.id(), &doc, &meta_of(&doc, &problems), Origin::LocalEdit)?;
+        self.get(&id)
+    }
+
+    pub fn get(&self, id: &str) -> Result<ChannelView, ChannelError> {
+        let channel = self.store.get(id)?;
+        let (problems, secrets_set) = self.problems(id, &channel.doc)?;
+        Ok(ChannelView {
+            channel,
+            secrets_set,
+            problems,
+        })
+    }
+
+    /// The autosave: validates and stores the draft whatever its problems. Secret values
+    /// are never part of a document; any that slipped in are dropped before storage.
+    pub fn save(&mut self, id: &str, mut doc: Value) -> Result<SaveResult, ChannelError> {
+        let current = self.store.get(id)?;
+        let k = kind_of(&current.kind)?;
+        // The kind is the channel's, not the document's to change.
+        if let Some(obj) = doc.as_object_mut() {
+            obj.insert("kind".into(), Value::String(k.id().into()));
+        }
+        for path in document::secret_paths(k) {
+            switchboard_store::jsonpath::remove(&mut doc, &path);
+        }
+        let (problems, _) = self.problems(id, &doc)?;
+        let draft_seq = self.store.save_draft(id, &doc, &meta_of(&doc, &problems))?;
+        Ok(SaveResult {
+            draft_seq,
+            problems,
+        })
+    }
+
+    /// Explicit "save": a revision the user can come back to.
+    pub fn checkpoint(&mut self, id: &str) -> Result<(), ChannelError> {
+        self.store.checkpoint(id, Origin::LocalEdit)?;
+        Ok(())
+    }
+
+    fn check_secret_path(&self, id: &str, path: &str) -> Result<(), ChannelError> {
+        let k = kind_of(&self.store.get(id)?.kind)?;
+        if !document::secret_paths(k).iter().any(|p| p == path) {
+            return Err(ChannelError::NotASecret(path.to_owned()));
+        }
+        Ok(())
+    }
+
+    /// Seals and stores a secret. Returns the paths now set. Fails with the keychain's
+    /// own message when no keychain is reachable; nothing else is affected.
+    pub fn set_secret(
+        &mut self,
+        id: &str,
+        path: &str,
+        value: &Sensitive<String>,
+    ) -> Result<ChannelView, ChannelError> {
+        self.check_secret_path(id, path)?;
+        let sealed = self.vault.seal(id, path, value)?;
+        self.store.set_secret(id, path, &sealed)?;
+        self.refresh_validity(id)
+    }
+
+    pub fn clear_secret(&mut self, id: &str, path: &str) -> Result<ChannelView, ChannelError> {
+        self.check_secret_path(id, path)?;
+        self.store.clear_secret(id, path)?;
+        self.refresh_validity(id)
+    }
+
+    /// A secret change can make the channel valid or invalid: re-save the same draft so
+    /// the list's validity column follows.
+    fn refresh_validity(&mut self, id: &str) -> Result<ChannelView, ChannelError> {
+        let doc = self.store.get(id)?.doc;
+        self.save(id, doc)?;
+        self.get(id)
+    }
+
+    pub fn delete(&mut self, id: &str) -> Result<(), ChannelError> {
+        Ok(self.store.delete(id)?)
+    }
+
+    pub fn undelete(&mut self, id: &str) -> Result<ChannelView, ChannelError> {
+        self.store.undelete(id)?;
+        self.get(id)
+    }
+
+    /// A copy named after the original ("Copy of …" in the user's language, given by the
+    /// caller). Secrets are not copied: they are sealed to the original.
+    pub fn duplicate(&mut self, id: &str, copy_name: &dyn Fn(&str) -> String) -> Result<ChannelView, ChannelError> {
+        let new_id = self.store.duplicate(id, |doc, meta| {
+            let name = copy_name(&meta.name);
+            switchboard_store::jsonpath::set(doc, "general.name", Value::String(name.clone()));
+            meta.name = name;
+        })?;
+        // Recompute validity: the copy has no secrets yet.
+        let doc = self.store.get(&new_id)?.doc;
+        self.save(&new_id, doc)?;
+        self.get(&new_id)
+    }
+}
+
+#[cfg(test)]
+mod tests;

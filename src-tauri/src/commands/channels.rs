@@ -1,0 +1,117 @@
+//! The channel list and editor: schema, reference data, list, create, autosave, secrets,
+//! delete/undo, duplicate. Each command hands the work to `switchboard-channels` on a
+//! blocking thread (SQLite and the keychain block) and encodes the outcome.
+
+use crate::{state::AppState, ErrorCode, IpcError};
+use serde_json::Value;
+use switchboard_catalogue::{CatalogueSchema, ReferenceData};
+use switchboard_channels::{ChannelError, ChannelService, ChannelView, SaveResult};
+use switchboard_core::{Msg, Sensitive};
+use switchboard_store::{ListPage, ListQuery};
+use tauri::State;
+
+impl From<ChannelError> for IpcError {
+    fn from(e: ChannelError) -> Self {
+        let code = if e.is_keychain() {
+            ErrorCode::KeychainUnavailable
+        } else if e.is_not_found() {
+            ErrorCode::NotFound
+        } else {
+            ErrorCode::Internal
+        };
+        if code == ErrorCode::Internal {
+            tracing::error!(error = %e, "channel operation failed");
+        }
+        IpcError::new(code, e.msg()).with_detail(e.to_string())
+    }
+}
+
+/// Runs `f` with the channel service on a blocking thread.
+async fn with_service<T: Send + 'static>(
+    state: &AppState,
+    f: impl FnOnce(&mut ChannelService) -> Result<T, ChannelError> + Send + 'static,
+) -> Result<T, IpcError> {
+    let service = state.channels()?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let mut guard = service.lock().unwrap_or_else(|p| p.into_inner());
+        f(&mut guard).map_err(IpcError::from)
+    })
+    .await
+    .map_err(IpcError::internal)?
+}
+
+#[tauri::command]
+pub fn catalogue_schema() -> &'static CatalogueSchema {
+    switchboard_catalogue::schema()
+}
+
+/// Pickers' data. Until sync exists this is the catalogue's labelled sample set.
+#[tauri::command]
+pub fn reference_data() -> ReferenceData {
+    switchboard_catalogue::sample_reference_data()
+}
+
+#[tauri::command]
+pub async fn list_channels(state: State<'_, AppState>, query: ListQuery) -> Result<ListPage, IpcError> {
+    with_service(&state, move |s| s.list(&query)).await
+}
+
+#[tauri::command]
+pub async fn create_channel(
+    state: State<'_, AppState>,
+    kind: String,
+    name: Option<String>,
+) -> Result<ChannelView, IpcError> {
+    with_service(&state, move |s| s.create(&kind, name.as_deref())).await
+}
+
+#[tauri::command]
+pub async fn get_channel(state: State<'_, AppState>, id: String) -> Result<ChannelView, IpcError> {
+    with_service(&state, move |s| s.get(&id)).await
+}
+
+#[tauri::command]
+pub async fn save_channel(state: State<'_, AppState>, id: String, doc: Value) -> Result<SaveResult, IpcError> {
+    with_service(&state, move |s| s.save(&id, doc)).await
+}
+
+#[tauri::command]
+pub async fn checkpoint_channel(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
+    with_service(&state, move |s| s.checkpoint(&id)).await
+}
+
+/// The value arrives once and goes straight to the vault; the reply says only which
+/// secrets are set.
+#[tauri::command]
+pub async fn set_secret(
+    state: State<'_, AppState>,
+    id: String,
+    path: String,
+    value: Sensitive<String>,
+) -> Result<ChannelView, IpcError> {
+    with_service(&state, move |s| s.set_secret(&id, &path, &value)).await
+}
+
+#[tauri::command]
+pub async fn clear_secret(state: State<'_, AppState>, id: String, path: String) -> Result<ChannelView, IpcError> {
+    with_service(&state, move |s| s.clear_secret(&id, &path)).await
+}
+
+#[tauri::command]
+pub async fn delete_channel(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
+    with_service(&state, move |s| s.delete(&id)).await
+}
+
+#[tauri::command]
+pub async fn undelete_channel(state: State<'_, AppState>, id: String) -> Result<ChannelView, IpcError> {
+    with_service(&state, move |s| s.undelete(&id)).await
+}
+
+#[tauri::command]
+pub async fn duplicate_channel(state: State<'_, AppState>, id: String) -> Result<ChannelView, IpcError> {
+    let l10n = state.localizer();
+    with_service(&state, move |s| {
+        s.duplicate(&id, &|name| l10n.format(&Msg::new("channels-copy-of").arg("name", name)))
+    })
+    .await
+}
