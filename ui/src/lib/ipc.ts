@@ -8,6 +8,14 @@ import type { PrefsView } from './bindings/PrefsView.ts';
 import type { AppInfo } from './bindings/AppInfo.ts';
 import type { Report } from './bindings/Report.ts';
 import type { ProgressEvent } from './bindings/ProgressEvent.ts';
+import type { CatalogueSchema } from './bindings/CatalogueSchema.ts';
+import type { ReferenceData } from './bindings/ReferenceData.ts';
+import type { ListQuery } from './bindings/ListQuery.ts';
+import type { ListPage } from './bindings/ListPage.ts';
+import type { ChannelView } from './bindings/ChannelView.ts';
+import type { SaveResult } from './bindings/SaveResult.ts';
+import type { DiagnosisReport } from './bindings/DiagnosisReport.ts';
+import type { JsonValue } from './bindings/serde_json/JsonValue.ts';
 
 const CODES: readonly ErrorCode[] = [
   'internal',
@@ -15,6 +23,8 @@ const CODES: readonly ErrorCode[] = [
   'cancelled',
   'io',
   'keychain_unavailable',
+  'not_found',
+  'store_unavailable',
 ];
 
 export class IpcFailure extends Error {
@@ -91,4 +101,25 @@ export const api = {
   appInfo: () => call<AppInfo>('app_info'),
   runDiagnostics: (onEvent: (e: ProgressEvent) => void) =>
     startTask<Report>('run_diagnostics', {}, onEvent),
+
+  // Channels (see src-tauri/src/commands/channels.rs).
+  catalogueSchema: () => call<CatalogueSchema>('catalogue_schema'),
+  referenceData: () => call<ReferenceData>('reference_data'),
+  listChannels: (query: ListQuery) => call<ListPage>('list_channels', { query }),
+  createChannel: (kind: string, name?: string) => call<ChannelView>('create_channel', { kind, name: name ?? null }),
+  getChannel: (id: string) => call<ChannelView>('get_channel', { id }),
+  /** The autosave: stores the draft whatever its problems and returns them. */
+  saveChannel: (id: string, doc: JsonValue) => call<SaveResult>('save_channel', { id, doc }),
+  /** Explicit save: a revision to come back to. */
+  checkpointChannel: (id: string) => call<void>('checkpoint_channel', { id }),
+  /** The value goes to the vault; the reply only says which secrets are set. */
+  setSecret: (id: string, path: string, value: string) => call<ChannelView>('set_secret', { id, path, value }),
+  clearSecret: (id: string, path: string) => call<ChannelView>('clear_secret', { id, path }),
+  deleteChannel: (id: string) => call<void>('delete_channel', { id }),
+  undeleteChannel: (id: string) => call<ChannelView>('undelete_channel', { id }),
+  duplicateChannel: (id: string) => call<ChannelView>('duplicate_channel', { id }),
+
+  /** Tests the mail settings ON SCREEN (`doc`, saved or not) with the channel's stored secrets. */
+  testMail: (id: string, doc: JsonValue, roundTrip: boolean, onEvent: (e: ProgressEvent) => void) =>
+    startTask<DiagnosisReport>('test_mail', { id, doc, roundTrip }, onEvent),
 };
