@@ -21,6 +21,7 @@ fn main() {
         "delete_channel",
         "undelete_channel",
         "duplicate_channel",
+        "test_mail",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -45,6 +45,7 @@ pub fn run() {
             commands::channels::delete_channel,
             commands::channels::undelete_channel,
             commands::channels::duplicate_channel,
+            commands::mail::test_mail,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Switchboard");

@@ -18,3 +18,4 @@ err-unknown-kind = “{ $kind }” is not a channel kind Switchboard knows.
 err-not-a-secret = { $path } is not a secret setting of this channel.
 err-not-found = This channel no longer exists (it may have been deleted).
 err-store-unavailable = The local database could not be opened: { $reason }
+err-mail-settings-unreadable = These settings cannot be read for a test: check the values of this section.

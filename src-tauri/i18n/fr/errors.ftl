@@ -18,3 +18,4 @@ err-unknown-kind = « { $kind } » n'est pas un type de canal connu de Switchboa
 err-not-a-secret = { $path } n'est pas un paramètre secret de ce canal.
 err-not-found = Ce canal n'existe plus (il a peut-être été supprimé).
 err-store-unavailable = La base de données locale n'a pas pu être ouverte : { $reason }
+err-mail-settings-unreadable = Ces réglages ne peuvent pas être lus pour un test : vérifiez les valeurs de cette section.

@@ -4,5 +4,6 @@
 pub mod app;
 pub mod channels;
 pub mod doctor;
+pub mod mail;
 pub mod prefs;
 pub mod tasks;

@@ -5,7 +5,7 @@ use crate::error::ChannelError;
 use crate::schema_bridge::meta_of;
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use switchboard_catalogue::{defaults, document, validate, Kind};
 use switchboard_core::{FieldMsg, Sensitive};
 use switchboard_store::{Channel, ListPage, ListQuery, Origin, Store};
@@ -140,6 +140,18 @@ impl ChannelService {
         let doc = self.store.get(id)?.doc;
         self.save(id, doc)?;
         self.get(id)
+    }
+
+    /// The channel's secrets in the clear, for a connection test about to run. Each stays
+    /// wrapped in `Sensitive` until the network client takes it.
+    pub fn open_secrets(&self, id: &str) -> Result<BTreeMap<String, Sensitive<String>>, ChannelError> {
+        let mut out = BTreeMap::new();
+        for path in self.store.secret_status(id)? {
+            if let Some(blob) = self.store.sealed_secret(id, &path)? {
+                out.insert(path.clone(), self.vault.open(id, &path, &blob)?);
+            }
+        }
+        Ok(out)
     }
 
     pub fn delete(&mut self, id: &str) -> Result<(), ChannelError> {

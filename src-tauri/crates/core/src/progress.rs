@@ -32,7 +32,7 @@ pub enum ProgressEvent {
         step: String,
         label: Msg,
         status: StepStatus,
-        #[ts(optional)]
+        #[ts(optional, as = "Option<f64>")]
         duration_ms: Option<u64>,
         #[ts(optional)]
         detail: Option<Msg>,

@@ -5,4 +5,4 @@ import type { StepStatus } from "./StepStatus.ts";
 /**
  * One event of a long task, streamed as it happens.
  */
-export type ProgressEvent = { "event": "step", step: string, label: Msg, status: StepStatus, durationMs?: bigint, detail?: Msg, } | { "event": "progress", done: number, total: number, } | { "event": "finished", ok: boolean, cancelled: boolean, };
+export type ProgressEvent = { "event": "step", step: string, label: Msg, status: StepStatus, durationMs?: number, detail?: Msg, } | { "event": "progress", done: number, total: number, } | { "event": "finished", ok: boolean, cancelled: boolean, };

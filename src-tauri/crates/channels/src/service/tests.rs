@@ -64,6 +64,9 @@ fn secret_values_never_enter_the_document_and_count_as_set() {
     assert!(!view.problems.iter().any(|p| p.path == secret_path));
     assert!(!serde_json::to_string(&view).unwrap().contains("tok-123"));
 
+    let opened = s.open_secrets(&id).unwrap();
+    assert_eq!(opened.get(&secret_path).map(|v| v.expose().as_str()), Some("tok-123"));
+
     let cleared = s.clear_secret(&id, &secret_path).unwrap();
     assert!(cleared.secrets_set.is_empty());
 }
