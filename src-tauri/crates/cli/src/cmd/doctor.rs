@@ -18,8 +18,14 @@ pub fn command(ctx: &Ctx) -> Command {
 
 pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
     let versions = vec![
-        ("switchboard-cli".to_owned(), env!("CARGO_PKG_VERSION").to_owned()),
-        ("os".to_owned(), format!("{} {}", std::env::consts::OS, std::env::consts::ARCH)),
+        (
+            "switchboard-cli".to_owned(),
+            env!("CARGO_PKG_VERSION").to_owned(),
+        ),
+        (
+            "os".to_owned(),
+            format!("{} {}", std::env::consts::OS, std::env::consts::ARCH),
+        ),
         ("lang".to_owned(), ctx.l10n.lang().code().to_owned()),
     ];
     let report = switchboard_doctor::run(&ctx.app_id, &ctx.paths, versions);
@@ -27,7 +33,11 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
         // Localized texts ride along with the ids so scripts can show them as they are.
         let mut v = serde_json::to_value(&report).expect("report serializes");
         for check in v["checks"].as_array_mut().unwrap() {
-            let i = report.checks.iter().position(|c| c.key == check["key"]).unwrap();
+            let i = report
+                .checks
+                .iter()
+                .position(|c| c.key == check["key"])
+                .unwrap();
             check["text"] = ctx.l10n.format(&report.checks[i].detail).into();
         }
         println!("{}", serde_json::to_string_pretty(&v).unwrap());
@@ -46,7 +56,11 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
         }
         println!(
             "{}",
-            ctx.t(if report.ok { "doctor-all-ok" } else { "doctor-some-failed" })
+            ctx.t(if report.ok {
+                "doctor-all-ok"
+            } else {
+                "doctor-some-failed"
+            })
         );
     }
     if report.ok {

@@ -7,13 +7,12 @@ use clap::{Arg, ArgAction, ArgMatches, Command};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use switchboard_core::Msg;
-use switchboard_store::{BasicSchema, DocSchema, ImportError};
+use switchboard_store::{DocSchema, ImportError};
 
-/// SEAM: the document schema the CLI validates with. For now `BasicSchema` (shape only:
-/// objects of sections, `general.name`, `kind`). When switchboard-catalogue lands, return
-/// its `DocSchema` implementation here; export and import both pick it up.
+/// The document schema the CLI validates and indexes with: the catalogue's, exactly as
+/// the app's (export strips the catalogue's secret paths; import validates every setting).
 pub fn doc_schema() -> impl DocSchema {
-    BasicSchema
+    switchboard_channels::CatalogueDocSchema
 }
 
 pub fn command(ctx: &Ctx) -> Command {

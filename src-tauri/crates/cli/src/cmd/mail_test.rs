@@ -244,12 +244,42 @@ fn to_json(ctx: &Ctx, r: &DiagnosisReport) -> serde_json::Value {
     serde_json::json!({ "ok": r.ok, "cancelled": r.cancelled, "steps": steps, "folders": r.folders })
 }
 
+/// A stored channel's settings, with its secrets opened from the vault (the app's own
+/// keychain entry for this app identifier), as the editor's Test button does.
+fn settings_from_channel(
+    ctx: &Ctx,
+    id: &str,
+) -> Result<switchboard_mailcheck::MailSettings, ExitCode> {
+    let store = super::list::open_store(ctx)?;
+    let fail = |msg: Msg| {
+        eprintln!("{}", ctx.l10n.format(&msg));
+        ExitCode::from(2)
+    };
+    let service =
+        switchboard_channels::ChannelService::new(store, switchboard_vault::for_app(&ctx.app_id));
+    let view = service.get(id).map_err(|e| fail(e.msg()))?;
+    if view.channel.kind != "email" {
+        return Err(fail(Msg::new("cli-mail-error-not-email").arg("id", id)));
+    }
+    let secrets = service.open_secrets(id).map_err(|e| fail(e.msg()))?;
+    switchboard_mailcheck::from_document(&view.channel.doc, |p| secrets.get(p).cloned()).map_err(
+        |(section, e)| {
+            fail(
+                Msg::new("cli-mail-error-channel-settings")
+                    .arg("section", section)
+                    .arg("reason", e.to_string()),
+            )
+        },
+    )
+}
+
 pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
     let json = m.get_flag("json");
-    let settings = if m.get_one::<String>("channel").is_some() {
-        // Stored channels keep their passwords in the vault and their e-mail settings
-        // under catalogue paths that are not final yet: say so rather than guess.
-        Err(Usage(Msg::new("cli-mail-error-channel-unavailable")))
+    let settings = if let Some(id) = m.get_one::<String>("channel") {
+        match settings_from_channel(ctx, id) {
+            Ok(s) => Ok(s),
+            Err(code) => return code,
+        }
     } else {
         settings_from_args(m)
     };

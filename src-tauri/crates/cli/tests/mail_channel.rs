@@ -1,0 +1,165 @@
+//! `switchboard-cli mail-test --channel ID`: a channel stored by the app (settings in the
+//! store, password sealed with the master key from the real keychain) tested against the
+//! throwaway mail servers. Needs both harnesses: tests/support/with-keyring.sh and
+//! tests/support/mail/with-mail-servers.sh (skipped with a note otherwise, failed under
+//! SWITCHBOARD_REQUIRE_REAL_SERVERS=1).
+
+use serde_json::json;
+use std::collections::HashMap;
+use std::process::Command;
+use switchboard_channels::ChannelService;
+use switchboard_core::Sensitive;
+use switchboard_store::Store;
+
+const BIN: &str = env!("CARGO_BIN_EXE_switchboard-cli");
+const APP_ID: &str = "com.switchboard.test.cli-mail-channel";
+
+fn environment() -> Option<HashMap<String, String>> {
+    let required = std::env::var("SWITCHBOARD_REQUIRE_REAL_SERVERS").as_deref() == Ok("1");
+    let (Ok(path), Some(_)) = (
+        std::env::var("SWITCHBOARD_TEST_MAIL_ENV"),
+        std::env::var_os("SWITCHBOARD_TEST_KEYRING"),
+    ) else {
+        assert!(!required, "real mail servers and keyring are required here");
+        eprintln!("note: skipped (needs the mail servers and the keyring harness)");
+        return None;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    Some(
+        text.lines()
+            .filter_map(|l| l.split_once('='))
+            .map(|(k, v)| {
+                (
+                    k.trim_start_matches("SWITCHBOARD_MAIL_").to_owned(),
+                    v.to_owned(),
+                )
+            })
+            .collect(),
+    )
+}
+
+fn stored_channel(
+    data_dir: &std::path::Path,
+    env: &HashMap<String, String>,
+    password: &str,
+) -> String {
+    let store = Store::open(&data_dir.join("switchboard.sqlite3")).unwrap();
+    let mut service = ChannelService::new(store, switchboard_vault::for_app(APP_ID));
+    let id = service
+        .create("email", Some("Support (stored)"))
+        .unwrap()
+        .channel
+        .id;
+    let mut doc = service.get(&id).unwrap().channel.doc;
+    let port = |k: &str| env[k].parse::<u16>().unwrap();
+    doc["email"]["mode"] = json!("imap");
+    doc["imap_smtp"]["email"] = json!(format!("{}@localhost", env["USER"]));
+    doc["imap"] = json!({
+        "host": env["HOST"], "port": port("IMAPS_PORT"), "use_ssl_tls": true, "use_start_tls": false,
+        // The harness's CA is not in the system store, and a document has no CA file:
+        // verification off, which the report must flag.
+        "ssl_verify_mode": "NONE", "username": env["USER"], "folders": ["INBOX"]
+    });
+    doc["smtp"] = json!({
+        "host": env["HOST"], "port": port("SUBMISSION_PORT"), "use_ssl_tls": false, "use_start_tls": true,
+        "ssl_verify_mode": "NONE", "username": env["USER"]
+    });
+    service.save(&id, doc).unwrap();
+    for path in ["imap.password", "smtp.password"] {
+        service
+            .set_secret(&id, path, &Sensitive::new(password.to_owned()))
+            .unwrap();
+    }
+    id
+}
+
+#[test]
+fn a_stored_channel_is_tested_with_its_sealed_password() {
+    let Some(env) = environment() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let id = stored_channel(dir.path(), &env, &env["PASSWORD"]);
+    let out = Command::new(BIN)
+        .args(["mail-test", "--channel", &id, "--json", "--timeout", "10"])
+        .env("SWITCHBOARD_DATA_DIR", dir.path())
+        .env("SWITCHBOARD_APP_ID", APP_ID)
+        .env("SWITCHBOARD_LANG", "en")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["ok"], true, "{report:#}");
+    let status = |step: &str| {
+        report["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["step"] == step)
+            .map(|s| s["status"].as_str().unwrap().to_owned())
+    };
+    assert_eq!(status("imap.login").as_deref(), Some("ok"));
+    assert_eq!(status("smtp.auth").as_deref(), Some("ok"));
+    assert!(
+        report["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["status"] == "warning"),
+        "verification off is flagged"
+    );
+    assert!(
+        !stdout.contains(env["PASSWORD"].as_str()),
+        "the password never shows"
+    );
+}
+
+#[test]
+fn a_wrong_stored_password_fails_at_login() {
+    let Some(env) = environment() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let id = stored_channel(dir.path(), &env, "not-the-password");
+    let out = Command::new(BIN)
+        .args(["mail-test", "--channel", &id, "--json", "--timeout", "10"])
+        .env("SWITCHBOARD_DATA_DIR", dir.path())
+        .env("SWITCHBOARD_APP_ID", APP_ID)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let login = report["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["step"] == "imap.login")
+        .unwrap();
+    assert_eq!(login["status"], "failed");
+    assert!(login["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f == "imap.password"));
+}
+
+#[test]
+fn a_channel_that_is_not_email_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("switchboard.sqlite3")).unwrap();
+    let mut service = ChannelService::new(
+        store,
+        switchboard_vault::Vault::new(switchboard_vault::MemoryKeySource::random()),
+    );
+    let id = service.create("viber", Some("Viber")).unwrap().channel.id;
+    drop(service);
+    let out = Command::new(BIN)
+        .args(["mail-test", "--channel", &id])
+        .env("SWITCHBOARD_DATA_DIR", dir.path())
+        .env("SWITCHBOARD_LANG", "en")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not an e-mail channel"));
+}
