@@ -83,11 +83,12 @@ mod tests {
 
     #[test]
     fn serializes_to_the_documented_envelope() {
-        let e = IpcError::new(ErrorCode::InvalidInput, Msg::new("err-invalid-input"))
-            .with_fields(vec![FieldMsg::new(
+        let e = IpcError::new(ErrorCode::InvalidInput, Msg::new("err-invalid-input")).with_fields(
+            vec![FieldMsg::new(
                 "imap.port",
                 Msg::new("err-number-range").arg("min", 1).arg("max", 65535),
-            )]);
+            )],
+        );
         let v = serde_json::to_value(&e).unwrap();
         assert_eq!(
             v,

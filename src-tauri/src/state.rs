@@ -57,7 +57,11 @@ impl AppState {
 
     /// A localizer for the interface's current language (for texts made in Rust).
     pub fn localizer(&self) -> Localizer {
-        let pref = self.prefs.lock().unwrap_or_else(|p| p.into_inner()).language;
+        let pref = self
+            .prefs
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .language;
         Localizer::new(Lang::resolve(pref))
     }
 }

@@ -18,11 +18,7 @@ pub struct TaskGuard {
 impl TaskRegistry {
     pub fn start(&self, id: &str) -> TaskGuard {
         let token = CancellationToken::new();
-        let previous = self
-            .0
-            .lock()
-            .unwrap()
-            .insert(id.to_owned(), token.clone());
+        let previous = self.0.lock().unwrap().insert(id.to_owned(), token.clone());
         // A reused id means the UI restarted the same task: the old run must stop.
         if let Some(old) = previous {
             old.cancel();
@@ -55,7 +51,10 @@ impl Drop for TaskGuard {
     fn drop(&mut self) {
         let mut map = self.registry.0.lock().unwrap();
         // Only remove our own token, not one a restarted task put under the same id.
-        if map.get(&self.id).is_some_and(|t| t.is_cancelled() || !self.token.is_cancelled()) {
+        if map
+            .get(&self.id)
+            .is_some_and(|t| t.is_cancelled() || !self.token.is_cancelled())
+        {
             map.remove(&self.id);
         }
     }

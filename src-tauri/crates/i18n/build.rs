@@ -24,7 +24,10 @@ fn main() {
         let mut joined = String::new();
         for f in files {
             println!("cargo:rerun-if-changed={}", f.display());
-            joined.push_str(&format!("\n## ---- {} ----\n", f.file_name().unwrap().to_string_lossy()));
+            joined.push_str(&format!(
+                "\n## ---- {} ----\n",
+                f.file_name().unwrap().to_string_lossy()
+            ));
             joined.push_str(&fs::read_to_string(&f).unwrap());
             joined.push('\n');
         }

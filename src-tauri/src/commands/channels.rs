@@ -52,7 +52,10 @@ pub fn reference_data() -> ReferenceData {
 }
 
 #[tauri::command]
-pub async fn list_channels(state: State<'_, AppState>, query: ListQuery) -> Result<ListPage, IpcError> {
+pub async fn list_channels(
+    state: State<'_, AppState>,
+    query: ListQuery,
+) -> Result<ListPage, IpcError> {
     with_service(&state, move |s| s.list(&query)).await
 }
 
@@ -71,7 +74,11 @@ pub async fn get_channel(state: State<'_, AppState>, id: String) -> Result<Chann
 }
 
 #[tauri::command]
-pub async fn save_channel(state: State<'_, AppState>, id: String, doc: Value) -> Result<SaveResult, IpcError> {
+pub async fn save_channel(
+    state: State<'_, AppState>,
+    id: String,
+    doc: Value,
+) -> Result<SaveResult, IpcError> {
     with_service(&state, move |s| s.save(&id, doc)).await
 }
 
@@ -93,7 +100,11 @@ pub async fn set_secret(
 }
 
 #[tauri::command]
-pub async fn clear_secret(state: State<'_, AppState>, id: String, path: String) -> Result<ChannelView, IpcError> {
+pub async fn clear_secret(
+    state: State<'_, AppState>,
+    id: String,
+    path: String,
+) -> Result<ChannelView, IpcError> {
     with_service(&state, move |s| s.clear_secret(&id, &path)).await
 }
 
@@ -103,15 +114,23 @@ pub async fn delete_channel(state: State<'_, AppState>, id: String) -> Result<()
 }
 
 #[tauri::command]
-pub async fn undelete_channel(state: State<'_, AppState>, id: String) -> Result<ChannelView, IpcError> {
+pub async fn undelete_channel(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<ChannelView, IpcError> {
     with_service(&state, move |s| s.undelete(&id)).await
 }
 
 #[tauri::command]
-pub async fn duplicate_channel(state: State<'_, AppState>, id: String) -> Result<ChannelView, IpcError> {
+pub async fn duplicate_channel(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<ChannelView, IpcError> {
     let l10n = state.localizer();
     with_service(&state, move |s| {
-        s.duplicate(&id, &|name| l10n.format(&Msg::new("channels-copy-of").arg("name", name)))
+        s.duplicate(&id, &|name| {
+            l10n.format(&Msg::new("channels-copy-of").arg("name", name))
+        })
     })
     .await
 }

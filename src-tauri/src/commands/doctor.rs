@@ -70,7 +70,10 @@ pub async fn run_diagnostics(
         checks.push(check);
     }
     let versions = vec![
-        ("switchboard".to_owned(), env!("CARGO_PKG_VERSION").to_owned()),
+        (
+            "switchboard".to_owned(),
+            env!("CARGO_PKG_VERSION").to_owned(),
+        ),
         ("tauri".to_owned(), tauri::VERSION.to_owned()),
         (
             "os".to_owned(),

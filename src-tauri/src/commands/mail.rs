@@ -25,16 +25,25 @@ pub async fn test_mail(
     })
     .await
     .map_err(IpcError::internal)??;
-    let mut settings = from_document(&doc, |path| secrets.get(path).cloned()).map_err(|(section, e)| {
-        IpcError::new(ErrorCode::InvalidInput, Msg::new("err-invalid-input"))
-            .with_fields(vec![FieldMsg::new(section, Msg::new("err-mail-settings-unreadable"))])
-            .with_detail(e.to_string())
-    })?;
+    let mut settings =
+        from_document(&doc, |path| secrets.get(path).cloned()).map_err(|(section, e)| {
+            IpcError::new(ErrorCode::InvalidInput, Msg::new("err-invalid-input"))
+                .with_fields(vec![FieldMsg::new(
+                    section,
+                    Msg::new("err-mail-settings-unreadable"),
+                )])
+                .with_detail(e.to_string())
+        })?;
     settings.round_trip = round_trip;
     let sink = |e: ProgressEvent| {
         let _ = on_event.send(e);
     };
     let report = diagnose(&settings, &sink, &guard.token).await;
-    tracing::info!(ok = report.ok, cancelled = report.cancelled, steps = report.steps.len(), "mail test finished");
+    tracing::info!(
+        ok = report.ok,
+        cancelled = report.cancelled,
+        steps = report.steps.len(),
+        "mail test finished"
+    );
     Ok(report)
 }

@@ -26,10 +26,16 @@ impl ChannelError {
 
     /// True when the cause is the OS keychain (the UI offers the fix, not a retry).
     pub fn is_keychain(&self) -> bool {
-        matches!(self, ChannelError::Vault(switchboard_vault::VaultError::Keychain(_)))
+        matches!(
+            self,
+            ChannelError::Vault(switchboard_vault::VaultError::Keychain(_))
+        )
     }
 
     pub fn is_not_found(&self) -> bool {
-        matches!(self, ChannelError::Store(switchboard_store::StoreError::NotFound(_)))
+        matches!(
+            self,
+            ChannelError::Store(switchboard_store::StoreError::NotFound(_))
+        )
     }
 }

@@ -29,7 +29,10 @@ pub fn meta_of(doc: &Value, problems: &[FieldMsg]) -> ChannelMeta {
 impl DocSchema for CatalogueDocSchema {
     fn validate(&self, kind: &str, doc: &Value) -> Vec<FieldMsg> {
         if Kind::parse(kind).is_none() {
-            return vec![FieldMsg::new("kind", Msg::new("err-unknown-kind").arg("kind", kind))];
+            return vec![FieldMsg::new(
+                "kind",
+                Msg::new("err-unknown-kind").arg("kind", kind),
+            )];
         }
         // Imported and bulk-edited documents carry no secrets: required secrets are
         // reported by the editor once the channel exists, not here.
@@ -42,6 +45,8 @@ impl DocSchema for CatalogueDocSchema {
     }
 
     fn secret_paths(&self, kind: &str) -> Vec<String> {
-        Kind::parse(kind).map(document::secret_paths).unwrap_or_default()
+        Kind::parse(kind)
+            .map(document::secret_paths)
+            .unwrap_or_default()
     }
 }

@@ -47,7 +47,11 @@ impl ChannelService {
         ChannelService { store, vault }
     }
 
-    fn problems(&self, id: &str, doc: &Value) -> Result<(Vec<FieldMsg>, Vec<String>), ChannelError> {
+    fn problems(
+        &self,
+        id: &str,
+        doc: &Value,
+    ) -> Result<(Vec<FieldMsg>, Vec<String>), ChannelError> {
         let set = self.store.secret_status(id)?;
         let lookup: BTreeSet<String> = set.iter().cloned().collect();
         Ok((validate(doc, &lookup), set))
@@ -66,7 +70,9 @@ impl ChannelService {
             switchboard_store::jsonpath::set(&mut doc, "general.name", Value::String(name.into()));
         }
         let problems = validate(&doc, &BTreeSet::new());
-        let id = self.store.create(k.id(), &doc, &meta_of(&doc, &problems), Origin::LocalEdit)?;
+        let id = self
+            .store
+            .create(k.id(), &doc, &meta_of(&doc, &problems), Origin::LocalEdit)?;
         self.get(&id)
     }
 
@@ -144,7 +150,10 @@ impl ChannelService {
 
     /// The channel's secrets in the clear, for a connection test about to run. Each stays
     /// wrapped in `Sensitive` until the network client takes it.
-    pub fn open_secrets(&self, id: &str) -> Result<BTreeMap<String, Sensitive<String>>, ChannelError> {
+    pub fn open_secrets(
+        &self,
+        id: &str,
+    ) -> Result<BTreeMap<String, Sensitive<String>>, ChannelError> {
         let mut out = BTreeMap::new();
         for path in self.store.secret_status(id)? {
             if let Some(blob) = self.store.sealed_secret(id, &path)? {
@@ -165,7 +174,11 @@ impl ChannelService {
 
     /// A copy named after the original ("Copy of …" in the user's language, given by the
     /// caller). Secrets are not copied: they are sealed to the original.
-    pub fn duplicate(&mut self, id: &str, copy_name: &dyn Fn(&str) -> String) -> Result<ChannelView, ChannelError> {
+    pub fn duplicate(
+        &mut self,
+        id: &str,
+        copy_name: &dyn Fn(&str) -> String,
+    ) -> Result<ChannelView, ChannelError> {
         let new_id = self.store.duplicate(id, |doc, meta| {
             let name = copy_name(&meta.name);
             switchboard_store::jsonpath::set(doc, "general.name", Value::String(name.clone()));

@@ -77,7 +77,10 @@ mod tests {
         for entry in std::fs::read_dir(dir.path()).unwrap() {
             all.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
         }
-        assert!(all.contains("agent@example.com"), "the log was written: {all}");
+        assert!(
+            all.contains("agent@example.com"),
+            "the log was written: {all}"
+        );
         assert_eq!(all.matches("<redacted>").count(), 5, "{all}");
         assert!(!all.contains(MARKER), "secret leaked into the log: {all}");
     }

@@ -91,7 +91,9 @@ mod tests {
 
     #[test]
     fn args_serialize_as_plain_json_values() {
-        let m = Msg::new("err-number-range").arg("min", 1).arg("field", "imap.port");
+        let m = Msg::new("err-number-range")
+            .arg("min", 1)
+            .arg("field", "imap.port");
         let json = serde_json::to_value(&m).unwrap();
         assert_eq!(
             json,

@@ -42,7 +42,10 @@ impl Prefs {
         match std::fs::read(path) {
             Ok(bytes) => match serde_json::from_slice(&bytes) {
                 Ok(p) => (p, None),
-                Err(e) => (Prefs::default(), Some(io::Error::new(io::ErrorKind::InvalidData, e))),
+                Err(e) => (
+                    Prefs::default(),
+                    Some(io::Error::new(io::ErrorKind::InvalidData, e)),
+                ),
             },
             Err(e) if e.kind() == io::ErrorKind::NotFound => (Prefs::default(), None),
             Err(e) => (Prefs::default(), Some(e)),

@@ -90,12 +90,8 @@ mod tests {
     #[tokio::test]
     async fn a_step_that_never_ends_is_bounded_by_its_timeout() {
         let cancel = CancellationToken::new();
-        let r: Result<(), StepError<()>> = bounded(
-            &cancel,
-            Duration::from_millis(50),
-            std::future::pending(),
-        )
-        .await;
+        let r: Result<(), StepError<()>> =
+            bounded(&cancel, Duration::from_millis(50), std::future::pending()).await;
         assert_eq!(r, Err(StepError::TimedOut(Duration::from_millis(50))));
     }
 

@@ -63,7 +63,10 @@ mod tests {
         let s = Sensitive::new("hunter2-marker".to_string());
         assert_eq!(format!("{s}"), REDACTED);
         assert_eq!(format!("{s:?}"), REDACTED);
-        assert_eq!(format!("{:#?}", Some(&s)), format!("Some(\n    {REDACTED},\n)"));
+        assert_eq!(
+            format!("{:#?}", Some(&s)),
+            format!("Some(\n    {REDACTED},\n)")
+        );
         assert_eq!(s.expose(), "hunter2-marker");
     }
 

@@ -129,7 +129,10 @@ fn dir_writable(dir: &Path) -> (bool, Msg) {
     });
     match result {
         Ok(()) => (true, Msg::new("doctor-writable")),
-        Err(e) => (false, Msg::new("doctor-not-writable").arg("reason", e.to_string())),
+        Err(e) => (
+            false,
+            Msg::new("doctor-not-writable").arg("reason", e.to_string()),
+        ),
     }
 }
 
@@ -162,12 +165,20 @@ mod tests {
             data_dir: dir.path().join("d"),
             log_dir: dir.path().join("l"),
         };
-        let r = run("com.switchboard.test.doctor", &paths, vec![("x".into(), "1".into())]);
+        let r = run(
+            "com.switchboard.test.doctor",
+            &paths,
+            vec![("x".into(), "1".into())],
+        );
         let v = serde_json::to_value(&r).unwrap();
         assert_eq!(v["appId"], "com.switchboard.test.doctor");
         assert_eq!(v["checks"].as_array().unwrap().len(), 3);
         // The keychain verdict is whatever the real keychain says; `ok` must agree with it.
-        let all_ok = v["checks"].as_array().unwrap().iter().all(|c| c["ok"] == true);
+        let all_ok = v["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["ok"] == true);
         assert_eq!(v["ok"], all_ok);
     }
 }

@@ -42,7 +42,11 @@ impl Lang {
         requested
             .iter()
             .find_map(|tag| {
-                let primary = tag.as_ref().split(['-', '_', '.']).next()?.to_ascii_lowercase();
+                let primary = tag
+                    .as_ref()
+                    .split(['-', '_', '.'])
+                    .next()?
+                    .to_ascii_lowercase();
                 match primary.as_str() {
                     "fr" => Some(Lang::Fr),
                     "en" => Some(Lang::En),

@@ -4,8 +4,9 @@ use std::path::Path;
 
 fn message_ids(lang: Lang) -> BTreeSet<String> {
     let src = resource_source(lang);
-    let res = fluent_syntax::parser::parse(src.as_str())
-        .unwrap_or_else(|(_, errs)| panic!("{} Fluent resources do not parse: {errs:?}", lang.code()));
+    let res = fluent_syntax::parser::parse(src.as_str()).unwrap_or_else(|(_, errs)| {
+        panic!("{} Fluent resources do not parse: {errs:?}", lang.code())
+    });
     res.body
         .iter()
         .filter_map(|e| match e {
@@ -37,7 +38,11 @@ fn no_id_is_defined_twice() {
         for line in src.lines() {
             if let Some((id, _)) = line.split_once(" =") {
                 if !id.starts_with([' ', '#', '.', '*', '[']) && !id.is_empty() {
-                    assert!(seen.insert(id.to_owned()), "{}: `{id}` defined twice", lang.code());
+                    assert!(
+                        seen.insert(id.to_owned()),
+                        "{}: `{id}` defined twice",
+                        lang.code()
+                    );
                 }
             }
         }
@@ -77,7 +82,11 @@ fn every_id_used_in_code_exists() {
         }
     }
     assert!(seen > 10, "the scan found the code ({seen} uses)");
-    assert!(missing.is_empty(), "ids used but defined nowhere:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "ids used but defined nowhere:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]

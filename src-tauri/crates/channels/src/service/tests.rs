@@ -15,7 +15,10 @@ fn a_new_channel_has_defaults_and_is_listed_as_invalid_until_filled() {
     let view = s.create("email", Some("Support")).unwrap();
     assert_eq!(view.channel.kind, "email");
     assert_eq!(view.channel.meta.name, "Support");
-    assert!(!view.problems.is_empty(), "a fresh e-mail channel lacks required settings");
+    assert!(
+        !view.problems.is_empty(),
+        "a fresh e-mail channel lacks required settings"
+    );
     let page = s.list(&ListQuery::default()).unwrap();
     assert_eq!(page.items.len(), 1);
     assert_eq!(page.items[0].validity, Validity::Invalid);
@@ -36,9 +39,16 @@ fn an_invalid_draft_is_kept_with_its_problems() {
     switchboard_store::jsonpath::set(&mut doc, "email.mode", "imap".into());
     switchboard_store::jsonpath::set(&mut doc, "imap.port", 70000.into());
     let saved = s.save(&id, doc).unwrap();
-    assert!(saved.problems.iter().any(|p| p.path == "imap.port"), "{:?}", saved.problems);
+    assert!(
+        saved.problems.iter().any(|p| p.path == "imap.port"),
+        "{:?}",
+        saved.problems
+    );
     let back = s.get(&id).unwrap();
-    assert_eq!(document::get(&back.channel.doc, "imap.port"), Some(&Value::from(70000)));
+    assert_eq!(
+        document::get(&back.channel.doc, "imap.port"),
+        Some(&Value::from(70000))
+    );
 }
 
 #[test]
@@ -55,7 +65,10 @@ fn secret_values_never_enter_the_document_and_count_as_set() {
     s.save(&id, doc).unwrap();
     let stored = s.get(&id).unwrap();
     assert!(!stored.channel.doc.to_string().contains("LEAK-MARKER"));
-    assert!(stored.problems.iter().any(|p| p.path == secret_path), "required secret missing");
+    assert!(
+        stored.problems.iter().any(|p| p.path == secret_path),
+        "required secret missing"
+    );
 
     let view = s
         .set_secret(&id, &secret_path, &Sensitive::new("tok-123".into()))
@@ -65,7 +78,10 @@ fn secret_values_never_enter_the_document_and_count_as_set() {
     assert!(!serde_json::to_string(&view).unwrap().contains("tok-123"));
 
     let opened = s.open_secrets(&id).unwrap();
-    assert_eq!(opened.get(&secret_path).map(|v| v.expose().as_str()), Some("tok-123"));
+    assert_eq!(
+        opened.get(&secret_path).map(|v| v.expose().as_str()),
+        Some("tok-123")
+    );
 
     let cleared = s.clear_secret(&id, &secret_path).unwrap();
     assert!(cleared.secrets_set.is_empty());
