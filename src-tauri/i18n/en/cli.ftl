@@ -9,3 +9,6 @@ cli-arg-version = Print version
 cli-arg-lang = Language of the output (fr or en)
 cli-arg-json = Print JSON instead of text
 cli-doctor-about = Report data and log folders, keychain availability and versions
+cli-heading-commands = Commands
+cli-heading-options = Options
+cli-heading-arguments = Arguments

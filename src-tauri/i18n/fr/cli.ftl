@@ -9,3 +9,6 @@ cli-arg-version = Afficher la version
 cli-arg-lang = Langue de la sortie (fr ou en)
 cli-arg-json = Afficher du JSON au lieu de texte
 cli-doctor-about = Afficher les dossiers de données et de journaux, la disponibilité du trousseau et les versions
+cli-heading-commands = Commandes
+cli-heading-options = Options
+cli-heading-arguments = Arguments

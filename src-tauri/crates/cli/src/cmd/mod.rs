@@ -13,7 +13,7 @@ use clap::{Arg, ArgMatches, Command};
 use std::process::ExitCode;
 
 pub fn command(ctx: &Ctx) -> Command {
-    Command::new("switchboard-cli")
+    let root = Command::new("switchboard-cli")
         .version(env!("CARGO_PKG_VERSION"))
         .about(ctx.t("cli-about"))
         .disable_help_subcommand(true)
@@ -49,7 +49,25 @@ pub fn command(ctx: &Ctx) -> Command {
         .subcommand(export::command(ctx))
         .subcommand(import::command(ctx))
         .subcommand(validate::command(ctx))
-        .subcommand(mail_test::command(ctx))
+        .subcommand(mail_test::command(ctx));
+    localize_headings(root, ctx)
+}
+
+/// clap titles its help sections in English ("Commands", "Options", "Arguments"): give
+/// every argument and subcommand list a heading from the Fluent files instead.
+fn localize_headings(cmd: Command, ctx: &Ctx) -> Command {
+    let (options, arguments) = (ctx.t("cli-heading-options"), ctx.t("cli-heading-arguments"));
+    cmd.subcommand_help_heading(ctx.t("cli-heading-commands"))
+        .mut_args(|a| {
+            if a.get_help_heading().is_some() {
+                a
+            } else if a.is_positional() {
+                a.help_heading(arguments.clone())
+            } else {
+                a.help_heading(options.clone())
+            }
+        })
+        .mut_subcommands(|sub| localize_headings(sub, ctx))
 }
 
 pub fn dispatch(ctx: &Ctx, matches: &ArgMatches) -> ExitCode {
