@@ -1,0 +1,164 @@
+// The open channel: its document in memory, the problems of the last save, which secrets
+// are set, and the autosave. Every change is written to the document at once and saved
+// 200 ms after the last keystroke (the store promises "within 300 ms"); saves never
+// overlap, and the newest document always wins.
+import { getContext, setContext } from 'svelte';
+import { api, decodeError } from '../ipc.ts';
+import type { CatalogueSchema } from '../bindings/CatalogueSchema.ts';
+import type { ChannelView } from '../bindings/ChannelView.ts';
+import type { FieldMsg } from '../bindings/FieldMsg.ts';
+import type { IpcError } from '../bindings/IpcError.ts';
+import type { KindSchema } from '../bindings/KindSchema.ts';
+import type { ReferenceData } from '../bindings/ReferenceData.ts';
+import type { SaveResult } from '../bindings/SaveResult.ts';
+import type { JsonValue } from '../bindings/serde_json/JsonValue.ts';
+import { getPath, isObject, setPath, type JsonObject } from './path.ts';
+import { withDefaults, type Lookup } from './rules.ts';
+
+export const AUTOSAVE_DELAY_MS = 200;
+
+export type SaveStatus = 'saved' | 'pending' | 'saving' | 'error';
+
+export type Saver = (id: string, doc: JsonValue) => Promise<SaveResult>;
+
+export class EditorState {
+  readonly id: string;
+  readonly kind: KindSchema;
+  readonly catalogue: CatalogueSchema;
+  doc = $state<JsonObject>({});
+  problems = $state<FieldMsg[]>([]);
+  secretsSet = $state<string[]>([]);
+  status = $state<SaveStatus>('saved');
+  error = $state<IpcError | null>(null);
+  refData = $state<ReferenceData | null>(null);
+  /** Local Twitter channels' names, for a Twitter search channel's reply channel. */
+  twitterChannels = $state<string[]>([]);
+  /** Values offered to a field by something other than the schema (mail folders). */
+  suggestions = $state<Record<string, string[]>>({});
+
+  /** Problems by exact path. */
+  byPath = $derived.by(() => {
+    const m = new Map<string, FieldMsg[]>();
+    for (const p of this.problems) {
+      const list = m.get(p.path);
+      if (list) list.push(p);
+      else m.set(p.path, [p]);
+    }
+    return m;
+  });
+
+  /** Reads as the validator does: a missing setting is its default. */
+  readonly lookup: Lookup = (path) => withDefaults(this.doc, this.kind)(path);
+
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running: Promise<void> | null = null;
+  private dirty = false;
+  private readonly saver: Saver;
+
+  constructor(view: ChannelView, catalogue: CatalogueSchema, kind: KindSchema, saver: Saver = api.saveChannel) {
+    this.id = view.channel.id;
+    this.kind = kind;
+    this.catalogue = catalogue;
+    this.saver = saver;
+    this.doc = isObject(view.channel.doc) ? view.channel.doc : { kind: kind.kind };
+    this.problems = view.problems;
+    this.secretsSet = view.secretsSet;
+  }
+
+  get(path: string): JsonValue | undefined {
+    return getPath(this.doc, path);
+  }
+
+  /** A change from a widget: into the document now, to the store shortly. */
+  set(path: string, value: JsonValue): void {
+    setPath(this.doc, path, value);
+    this.changed();
+  }
+
+  /** For widgets that changed the document in place (lists: add, remove, move). */
+  changed(): void {
+    this.status = 'pending';
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.saveNow(), AUTOSAVE_DELAY_MS);
+  }
+
+  problemsAt(path: string): FieldMsg[] {
+    return this.byPath.get(path) ?? [];
+  }
+
+  /** Saves now (or after the save in flight); resolves when the newest document is stored. */
+  saveNow(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.dirty = true;
+    this.running ??= this.run().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  /** Waits for pending and in-flight saves (before leaving the editor). */
+  async flush(): Promise<void> {
+    if (this.timer) await this.saveNow();
+    while (this.running) await this.running;
+  }
+
+  private async run(): Promise<void> {
+    while (this.dirty) {
+      this.dirty = false;
+      this.status = 'saving';
+      const doc = $state.snapshot(this.doc as unknown) as JsonValue;
+      try {
+        const result = await this.saver(this.id, doc);
+        this.problems = result.problems;
+        this.error = null;
+      } catch (e) {
+        this.error = decodeError(e);
+      }
+    }
+    // A keystroke during the save has already scheduled the next one: stay "pending".
+    if (!this.timer) this.status = this.error ? 'error' : 'saved';
+  }
+
+  /** After a secret changed: the backend re-validated the stored draft. */
+  applyView(view: ChannelView): void {
+    this.secretsSet = view.secretsSet;
+    // The stored draft may lag behind the screen; only take its problems when nothing
+    // is waiting to be saved.
+    if (!this.timer && !this.running) this.problems = view.problems;
+    else void this.saveNow();
+  }
+}
+
+const KEY = Symbol('channel-editor');
+
+export function provideEditor(ed: EditorState): void {
+  setContext(KEY, ed);
+}
+
+export function useEditor(): EditorState {
+  const ed = getContext<EditorState | undefined>(KEY);
+  if (!ed) throw new Error('field widgets live inside a channel editor');
+  return ed;
+}
+
+/** Engage Messaging's two-step flow: whether the channel was explicitly saved once. The
+ * backend keeps no such flag yet, so the UI remembers it per channel id. */
+const FIRST_SAVE_KEY = 'switchboard.savedOnce';
+
+export function wasSavedOnce(id: string): boolean {
+  try {
+    const ids = JSON.parse(localStorage.getItem(FIRST_SAVE_KEY) ?? '[]') as unknown;
+    return Array.isArray(ids) && ids.includes(id);
+  } catch {
+    return false;
+  }
+}
+
+export function rememberSavedOnce(id: string): void {
+  try {
+    const ids = JSON.parse(localStorage.getItem(FIRST_SAVE_KEY) ?? '[]') as unknown;
+    const list = Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
+    if (!list.includes(id)) localStorage.setItem(FIRST_SAVE_KEY, JSON.stringify([...list, id]));
+  } catch {
+    // Storage unavailable: the extra sections simply stay hidden until the next save.
+  }
+}
