@@ -1,0 +1,344 @@
+// The channel list and editor in the real window: an IMAP/SMTP e-mail channel with an
+// inline error that comes and goes as you type, values kept across a restart, one valid
+// channel of each of the 16 kinds filled through the form, and smart closing only on its
+// kinds. Each describe block has its own throwaway data directory.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { App, ARTIFACTS, Driver, makeSandbox, windowScreenshot } from './lib/webdriver.mjs';
+
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+const field = (path) => `[data-path="${path}"]`;
+const input = (path) => `[data-path="${path}"] [name="${path}"]`;
+
+/** Replaces the text of an input by typing, as a person would (input events per key). */
+async function typeInto(app, css, text) {
+  const el = await app.find(css);
+  await app.cmd('POST', `/element/${el}/clear`, {});
+  await app.cmd('POST', `/element/${el}/value`, { text: String(text) });
+}
+
+/** Chooses an option of a select by value (clicking options is unreliable in WebKitWebDriver). */
+async function choose(app, css, value) {
+  const ok = await app.exec(
+    `const s = document.querySelector(arguments[0]);
+     if (!s) return false;
+     const v = arguments[1] ?? [...s.options].find((o) => o.value !== '')?.value;
+     if (v === undefined) return false;
+     s.value = v;
+     s.dispatchEvent(new Event('change', { bubbles: true }));
+     return true;`,
+    css,
+    value ?? null,
+  );
+  assert.ok(ok, `could choose an option in ${css}`);
+}
+
+async function saveState(app) {
+  return app.attr('[data-testid="save-state"]', 'data-state');
+}
+
+async function waitSaved(app) {
+  await app.waitFor(async () => (await saveState(app)) === 'saved', { what: 'the draft to be saved' });
+}
+
+async function errorsOf(app, path) {
+  return app.exec(
+    `const f = document.querySelector(arguments[0]);
+     return f ? [...f.querySelectorAll('[data-testid="field-error"]')].map((e) => e.textContent.trim()) : null;`,
+    field(path),
+  );
+}
+
+async function newChannel(app, kind) {
+  await app.click('[data-testid="new-channel"]');
+  await app.click(`[data-testid="new-${kind}"]`);
+  await app.waitFor(async () => (await app.attr('[data-testid="channel-editor"]', 'data-kind')) === kind, {
+    what: `the editor of a new ${kind} channel`,
+  });
+  return app.attr('[data-testid="channel-editor"]', 'data-channel-id');
+}
+
+async function backToList(app) {
+  await app.click('[data-testid="editor-back"]');
+  await app.waitFor(async () => (await app.findAll('[data-testid="view-channels"]')).length === 1, { what: 'the list' });
+}
+
+async function rowOf(app, id) {
+  return app.waitFor(
+    () =>
+      app.exec(
+        `const r = document.querySelector('[data-testid="channel-row"][data-id="' + arguments[0] + '"]');
+         return r ? { validity: r.dataset.validity, kind: r.dataset.kind, name: r.dataset.name } : null;`,
+        id,
+      ),
+    { what: `the row of ${id}` },
+  );
+}
+
+async function shot(app, name) {
+  const file = join(ARTIFACTS, name);
+  await windowScreenshot(app, file);
+  console.log(`# screenshot: ${file}`);
+}
+
+async function setTheme(app, theme) {
+  await app.click('[data-testid="nav-settings"]');
+  await app.click(`[data-testid="theme-${theme}"]`);
+  await app.waitFor(async () => (await app.exec('return document.documentElement.dataset.theme')) === theme);
+  await app.click('[data-testid="nav-channels"]');
+}
+
+describe('an IMAP/SMTP e-mail channel', () => {
+  const box = makeSandbox('channels-email');
+  let driver;
+  let app;
+  let id;
+
+  before(async () => {
+    driver = await Driver.start({ ...box.env, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US:en', LC_ALL: '' });
+    app = await App.launch(driver);
+  });
+  after(async () => {
+    await app?.quit().catch(() => {});
+    await driver?.stop();
+  });
+
+  test('an empty list says so, and "New channel" offers the 16 kinds', async () => {
+    await app.waitFor(async () => (await app.findAll('[data-testid="channels-empty"]')).length === 1, { what: 'empty state' });
+    await app.click('[data-testid="new-channel"]');
+    const kinds = await app.exec(
+      `return [...document.querySelectorAll('[data-testid="new-channel-menu"] [role="menuitem"]')].map((b) => b.textContent.trim())`,
+    );
+    assert.equal(kinds.length, 16);
+    assert.ok(kinds.includes('E-mail') && kinds.includes('Viber'), kinds.join(', '));
+    // Escape closes the menu and gives the focus back to its button.
+    await app.cmd('POST', '/actions', {
+      actions: [{ type: 'key', id: 'kb', actions: [{ type: 'keyDown', value: '\uE00C' }, { type: 'keyUp', value: '\uE00C' }] }],
+    });
+    await app.waitFor(async () => (await app.findAll('[data-testid="new-channel-menu"]')).length === 0, { what: 'menu closed' });
+    assert.equal(await app.exec(`return document.activeElement?.dataset.testid`), 'new-channel');
+  });
+
+  test('port 70000 shows an inline error while typing; fixing it removes the error', async () => {
+    id = await newChannel(app, 'email');
+    await choose(app, input('email.mode'), 'imap');
+    await typeInto(app, input('general.name'), 'Support FR');
+    await typeInto(app, input('imap_smtp.email'), 'support@example.com');
+    await typeInto(app, input('imap.host'), 'imap.example.com');
+    await typeInto(app, input('imap.username'), 'support');
+    await typeInto(app, input('smtp.host'), 'smtp.example.com');
+    await typeInto(app, input('smtp.username'), 'support');
+
+    const started = Date.now();
+    await typeInto(app, input('imap.port'), '70000');
+    const errors = await app.waitFor(async () => {
+      const e = await errorsOf(app, 'imap.port');
+      return e?.length ? e : null;
+    }, { what: 'an inline error on imap.port' });
+    console.log(`# inline error shown ${Date.now() - started} ms after typing`);
+    assert.match(errors[0], /65,?535/, errors[0]);
+    // The error describes the input, for screen readers.
+    assert.match(await app.attr(input('imap.port'), 'aria-describedby'), /f-imap-port-error/);
+    await waitSaved(app);
+
+    await typeInto(app, input('imap.port'), '993');
+    await app.waitFor(async () => (await errorsOf(app, 'imap.port'))?.length === 0, { what: 'the port error to go away' });
+    await waitSaved(app);
+    // The label is tied to the input.
+    const labelFor = await app.exec(`return document.querySelector('${field('imap.port')} label')?.htmlFor`);
+    assert.equal(labelFor, await app.attr(input('imap.port'), 'id'));
+  });
+
+  test('secrets show set / not set and are set explicitly', async () => {
+    assert.equal(await app.attr(`${field('imap.password')} [data-testid="secret-state"]`, 'data-set'), 'false');
+    await app.click(`${field('imap.password')} [data-testid="secret-replace"]`);
+    await typeInto(app, input('imap.password'), 'hunter2-secret');
+    await app.click(`${field('imap.password')} [data-testid="secret-save"]`);
+    await app.waitFor(async () => (await app.attr(`${field('imap.password')} [data-testid="secret-state"]`, 'data-set')) === 'true', {
+      what: 'imap.password to be set',
+    });
+    // The value never comes back to the page.
+    const html = await app.exec('return document.body.innerHTML');
+    assert.ok(!html.includes('hunter2-secret'));
+  });
+
+  test('Save makes a revision and says so', async () => {
+    await app.click('[data-testid="save-channel"]');
+    await app.waitFor(async () => (await app.findAll('[data-testid="saved-note"]')).length === 1, { what: '"Saved"' });
+    assert.equal(await saveState(app), 'saved');
+    await shot(app, 'editor-email-light.png');
+  });
+
+  test('values are kept across a restart', async () => {
+    await app.quit();
+    app = await App.launch(driver);
+    const row = await rowOf(app, id);
+    assert.equal(row.name, 'Support FR');
+    assert.equal(row.kind, 'email');
+    await app.click(`[data-testid="channel-row"][data-id="${id}"] [data-testid="channel-open"]`);
+    await app.waitFor(async () => (await app.attr('[data-testid="channel-editor"]', 'data-channel-id')) === id);
+    assert.equal(await app.exec(`return document.querySelector('${input('imap.port')}').value`), '993');
+    assert.equal(await app.exec(`return document.querySelector('${input('imap.host')}').value`), 'imap.example.com');
+    assert.equal(await app.exec(`return document.querySelector('${input('email.mode')}').value`), 'imap');
+    assert.equal(await app.attr(`${field('imap.password')} [data-testid="secret-state"]`, 'data-set'), 'true');
+    assert.deepEqual(await errorsOf(app, 'imap.port'), []);
+  });
+
+  test('the list marks a channel with errors; duplicate and delete with undo', async () => {
+    await backToList(app);
+    // No folders chosen yet (they come from a connection test): the channel has errors.
+    assert.equal((await rowOf(app, id)).validity, 'invalid');
+    await app.click(`[data-testid="channel-row"][data-id="${id}"] [data-testid="channel-duplicate"]`);
+    await app.waitFor(async () => (await app.findAll('[data-testid="channel-row"]')).length === 2, { what: 'the copy' });
+    const names = await app.exec(`return [...document.querySelectorAll('[data-testid="channel-row"]')].map((r) => r.dataset.name)`);
+    assert.ok(names.includes('Copy of Support FR'), names.join(', '));
+
+    await app.click(`[data-testid="channel-row"][data-id="${id}"] [data-testid="channel-delete"]`);
+    await app.waitFor(async () => (await app.findAll(`[data-testid="channel-row"][data-id="${id}"]`)).length === 0, { what: 'deletion' });
+    await app.click('[data-testid="undo-delete"]');
+    await rowOf(app, id);
+
+    await typeInto(app, '[data-testid="channel-search"]', 'copy');
+    await app.waitFor(async () => (await app.findAll('[data-testid="channel-row"]')).length === 1, { what: 'search by name' });
+    await typeInto(app, '[data-testid="channel-search"]', 'zzz');
+    await app.waitFor(async () => (await app.findAll('[data-testid="channels-no-match"]')).length === 1, { what: 'no match' });
+  });
+});
+
+// Values typed for each field type when filling a kind's required fields.
+const SAMPLE = {
+  text: 'Sample text',
+  code: '.a { color: red; }',
+  email: 'support@example.com',
+  domain: 'example.com',
+  host: 'mail.example.com',
+  url: 'https://example.com/endpoint',
+  hex_colour: '#1E88E5',
+  uuid: '123e4567-e89b-12d3-a456-426614174000',
+  phone: '612345678',
+  country_code: '33',
+  duration: '1h',
+  twitter_user: '@sample',
+  int: '1',
+  decimal: '0',
+};
+
+const KINDS = [
+  'email',
+  'facebook_page',
+  'facebook_messenger',
+  'twitter',
+  'twitter_search',
+  'instagram',
+  'whatsapp',
+  'engage_messaging',
+  'channel_sdk',
+  'sms',
+  'apple_business_chat',
+  'youtube',
+  'google_business_messages',
+  'google_my_business',
+  'tapatalk',
+  'viber',
+];
+const SMART_CLOSING = new Set(['facebook_messenger', 'apple_business_chat', 'engage_messaging']);
+
+/** Fills, through the form, every field that shows a problem, until none is left. */
+async function fillUntilValid(app, kind) {
+  if (kind === 'email') await choose(app, input('email.mode'), 'postmark');
+  for (let round = 0; round < 8; round++) {
+    await waitSaved(app);
+    const todo = await app.exec(
+      `return [...document.querySelectorAll('[data-testid="channel-editor"] [data-path]')]
+        .filter((f) => [...f.querySelectorAll(':scope > [id$="-error"] > [data-testid="field-error"], :scope > div > [data-testid="field-error"]')].length > 0 || f.classList.contains('invalid'))
+        .map((f) => ({ path: f.dataset.path, type: f.dataset.type }))`,
+    );
+    if (todo.length === 0 && (await app.attr('[data-testid="problem-summary"]', 'data-count')) === '0') return;
+    for (const { path, type } of todo) {
+      if (type === 'bool') await app.click(input(path));
+      else if (type === 'enum') await choose(app, input(path));
+      else if (type === 'reference') {
+        const multiple = (await app.findAll(`${field(path)} input[type="checkbox"]`)).length > 0;
+        if (multiple) await app.click(`${field(path)} input[type="checkbox"]`);
+        else await choose(app, input(path));
+      } else if (type === 'records') await app.click(`${field(path)} [data-testid="records-add"]`);
+      else if (type === 'list') {
+        await app.click(`${field(path)} [data-testid="list-add"]`);
+        await typeInto(app, `${field(path)} li:last-child input`, SAMPLE.domain);
+      } else if (type === 'secret') {
+        await app.click(`${field(path)} [data-testid="secret-replace"]`);
+        await typeInto(app, input(path), `secret-for-${path}`);
+        await app.click(`${field(path)} [data-testid="secret-save"]`);
+        await app.waitFor(async () => (await app.attr(`${field(path)} [data-testid="secret-state"]`, 'data-set')) === 'true', {
+          what: `${path} set`,
+        });
+      } else if (SAMPLE[type] !== undefined) await typeInto(app, input(path), SAMPLE[type]);
+      else throw new Error(`no sample for ${path} (${type})`);
+    }
+  }
+  const left = await app.exec(
+    `return [...document.querySelectorAll('[data-testid="field-error"]')].map((e) => (e.closest('[data-path]')?.dataset.path ?? e.dataset.errorPath) + ': ' + e.textContent)`,
+  );
+  throw new Error(`${kind}: problems left: ${left.join('; ')}`);
+}
+
+describe('one channel of each of the 16 kinds', () => {
+  const box = makeSandbox('channels-kinds');
+  let driver;
+  let app;
+  const ids = {};
+
+  before(async () => {
+    driver = await Driver.start({ ...box.env, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US:en', LC_ALL: '' });
+    app = await App.launch(driver);
+  });
+  after(async () => {
+    await app?.quit().catch(() => {});
+    await driver?.stop();
+  });
+
+  for (const kind of KINDS) {
+    test(`${kind}: required fields filled through the form; smart closing ${SMART_CLOSING.has(kind) ? 'shown' : 'absent'}`, async () => {
+      ids[kind] = await newChannel(app, kind);
+      const smart = (await app.findAll('[data-testid="section-smart_closing"]')).length === 1;
+      assert.equal(smart, SMART_CLOSING.has(kind), `smart closing on ${kind}`);
+      await fillUntilValid(app, kind);
+      await backToList(app);
+      assert.equal((await rowOf(app, ids[kind])).validity, 'valid', `${kind} is valid in the list`);
+    });
+  }
+
+  test('the list shows all 16, valid, with counts on the chips', async () => {
+    const rows = await app.exec(
+      `return [...document.querySelectorAll('[data-testid="channel-row"]')].map((r) => r.dataset.kind + '=' + r.dataset.validity)`,
+    );
+    assert.equal(rows.length, 16);
+    assert.ok(rows.every((r) => r.endsWith('=valid')), rows.join(', '));
+    assert.match(await app.text('[data-testid="filter-validity-valid"]'), /16/);
+    await app.click('[data-testid="filter-kind-viber"]');
+    await app.waitFor(async () => (await app.findAll('[data-testid="channel-row"]')).length === 1, { what: 'kind filter' });
+    await app.click('[data-testid="filter-kind-viber"]');
+  });
+
+  test('Engage Messaging: smart closing follows the asynchronous scopes; extra settings after the first save', async () => {
+    await app.click(`[data-testid="channel-row"][data-id="${ids.engage_messaging}"] [data-testid="channel-open"]`);
+    await app.waitFor(async () => (await app.findAll('[data-testid="section-smart_closing"]')).length === 1, { what: 'smart closing' });
+    assert.equal((await app.findAll('[data-testid="section-customization"]')).length, 0, 'customization waits for the first save');
+    assert.equal((await app.findAll('[data-testid="two-step-note"]')).length, 1);
+    // Live chat only: no smart closing.
+    await app.click(input('scope.live_chat'));
+    await app.click(input('scope.web'));
+    await app.waitFor(async () => (await app.findAll('[data-testid="section-smart_closing"]')).length === 0, { what: 'smart closing hidden' });
+    await app.click(input('scope.ios'));
+    await app.waitFor(async () => (await app.findAll('[data-testid="section-smart_closing"]')).length === 1, { what: 'smart closing back' });
+    await app.click('[data-testid="save-channel"]');
+    await app.waitFor(async () => (await app.findAll('[data-testid="section-customization"]')).length === 1, { what: 'customization after save' });
+    await setTheme(app, 'dark');
+    await app.click(`[data-testid="channel-row"][data-id="${ids.engage_messaging}"] [data-testid="channel-open"]`);
+    await app.waitFor(async () => (await app.findAll('[data-testid="section-customization"]')).length === 1, { what: 'still there after reopening' });
+    await shot(app, 'editor-engage-dark.png');
+    await backToList(app);
+    await shot(app, 'channel-list-dark.png');
+  });
+});
