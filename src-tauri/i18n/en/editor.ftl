@@ -63,6 +63,7 @@ ed-ref-none = — None —
 ed-ref-empty = Nothing to choose from yet.
 ed-ref-unknown = { $id } (not in the reference data)
 ed-ref-sample = Sample data: not your account's real list. It will be replaced once sync with the platform exists.
+ed-ref-sample-badge = Sample data — not your account's list
 ed-image-choose = Choose an image…
 ed-image-remove = Remove the image
 ed-image-preview = Current image

@@ -63,6 +63,7 @@ ed-ref-none = — Aucun —
 ed-ref-empty = Rien à choisir pour l'instant.
 ed-ref-unknown = { $id } (absent des données de référence)
 ed-ref-sample = Données d'exemple : ce n'est pas la vraie liste de votre compte. Elle sera remplacée quand la synchronisation avec la plateforme existera.
+ed-ref-sample-badge = Données d'exemple — pas la liste de votre compte
 ed-image-choose = Choisir une image…
 ed-image-remove = Retirer l'image
 ed-image-preview = Image actuelle
