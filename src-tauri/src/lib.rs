@@ -6,6 +6,9 @@ mod ipc_error;
 mod state;
 mod tasks;
 
+#[cfg(test)]
+mod security_tests;
+
 pub use ipc_error::{ErrorCode, IpcError};
 
 use tauri::Manager;

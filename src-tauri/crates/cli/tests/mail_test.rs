@@ -215,10 +215,20 @@ fn passwords_are_only_taken_from_the_environment() {
 }
 
 #[test]
-fn stored_channels_say_plainly_that_they_are_not_available_yet() {
-    let out = cli(&["mail-test", "--channel", "abc"], None);
+fn an_unknown_stored_channel_is_named_in_the_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(BIN)
+        .args(["mail-test", "--channel", "no-such-channel"])
+        .env("SWITCHBOARD_DATA_DIR", dir.path())
+        .env("SWITCHBOARD_LANG", "en")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not available yet"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no longer exists") && err.contains("no-such-channel"),
+        "{err}"
+    );
 }
 
 #[test]
