@@ -334,6 +334,18 @@ describe('one channel of each of the 16 kinds', () => {
     await app.waitFor(async () => (await app.findAll('[data-testid="section-smart_closing"]')).length === 1, { what: 'smart closing back' });
     await app.click('[data-testid="save-channel"]');
     await app.waitFor(async () => (await app.findAll('[data-testid="section-customization"]')).length === 1, { what: 'customization after save' });
+    // The queue factor shows the guide's slot formula live, with the group's capacity.
+    await choose(app, input('general.channel_group'));
+    await typeInto(app, input('em_advanced.queue_factor'), '0.25');
+    const formula = await app.waitFor(async () => {
+      const text = await app.text('[data-testid="queue-slots"] p');
+      return /0\.25/.test(text) ? text : null;
+    }, { what: 'the slot formula' });
+    console.log(`# ${formula}`);
+    assert.match(formula, /^4 busy agents × default capacity (\d+) × queue factor 0\.25 = \d+ queuing slots?$/);
+    const capacity = Number(/capacity (\d+)/.exec(formula)[1]);
+    assert.match(formula, new RegExp(`= ${Math.floor(4 * capacity * 0.25)} queuing`));
+    await waitSaved(app);
     await setTheme(app, 'dark');
     await app.click(`[data-testid="channel-row"][data-id="${ids.engage_messaging}"] [data-testid="channel-open"]`);
     await app.waitFor(async () => (await app.findAll('[data-testid="section-customization"]')).length === 1, { what: 'still there after reopening' });

@@ -92,3 +92,9 @@ ed-example-phone = 612345678
 ed-example-country-code = 33
 ed-example-duration = 1h, 2m or 30s
 ed-example-twitter-user = @name
+ed-queue-agents = Busy agents (example)
+ed-queue-slots = { $agents } busy agents × default capacity { $capacity } × queue factor { $factor } = { $slots ->
+    [one] { $slots } queuing slot
+   *[other] { $slots } queuing slots
+}
+ed-queue-no-group = Choose a channel group in the general settings to see how many queuing slots this factor gives.

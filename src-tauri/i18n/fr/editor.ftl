@@ -92,3 +92,9 @@ ed-example-phone = 612345678
 ed-example-country-code = 33
 ed-example-duration = 1h, 2m ou 30s
 ed-example-twitter-user = @nom
+ed-queue-agents = Agents occupés (exemple)
+ed-queue-slots = { $agents } agents occupés × capacité par défaut { $capacity } × facteur { $factor } = { $slots ->
+    [one] { $slots } place en file d'attente
+   *[other] { $slots } places en file d'attente
+}
+ed-queue-no-group = Choisissez un groupe de canaux dans les paramètres généraux pour voir combien de places en file d'attente ce facteur donne.
