@@ -34,6 +34,13 @@ async function choose(app, css, value) {
   assert.ok(ok, `could choose an option in ${css}`);
 }
 
+/** One key press on whatever has the focus. */
+async function press(app, key) {
+  await app.cmd('POST', '/actions', {
+    actions: [{ type: 'key', id: 'kb', actions: [{ type: 'keyDown', value: key }, { type: 'keyUp', value: key }] }],
+  });
+}
+
 async function saveState(app) {
   return app.attr('[data-testid="save-state"]', 'data-state');
 }
@@ -113,11 +120,19 @@ describe('an IMAP/SMTP e-mail channel', () => {
     assert.equal(kinds.length, 16);
     assert.ok(kinds.includes('E-mail') && kinds.includes('Viber'), kinds.join(', '));
     // Escape closes the menu and gives the focus back to its button.
-    await app.cmd('POST', '/actions', {
-      actions: [{ type: 'key', id: 'kb', actions: [{ type: 'keyDown', value: '\uE00C' }, { type: 'keyUp', value: '\uE00C' }] }],
-    });
+    await press(app, '\uE00C');
     await app.waitFor(async () => (await app.findAll('[data-testid="new-channel-menu"]')).length === 0, { what: 'menu closed' });
     assert.equal(await app.exec(`return document.activeElement?.dataset.testid`), 'new-channel');
+    // The keyboard alone: ArrowDown opens it on the first kind, arrows move, End goes last.
+    const focused = () => app.exec(`return document.activeElement?.dataset.testid`);
+    await press(app, '\uE015');
+    await app.waitFor(async () => (await focused()) === 'new-email', { what: 'focus on the first kind' });
+    await press(app, '\uE015');
+    assert.equal(await focused(), 'new-facebook_page');
+    await press(app, '\uE010');
+    assert.equal(await focused(), 'new-viber');
+    await press(app, '\uE00C');
+    assert.equal(await focused(), 'new-channel');
   });
 
   test('port 70000 shows an inline error while typing; fixing it removes the error', async () => {
@@ -187,6 +202,10 @@ describe('an IMAP/SMTP e-mail channel', () => {
 
   test('the list marks a channel with errors; duplicate and delete with undo', async () => {
     await backToList(app);
+    // Closing the editor gives the focus back to the channel's row.
+    await app.waitFor(async () => (await app.exec(`return document.activeElement?.closest('[data-testid="channel-row"]')?.dataset.id`)) === id, {
+      what: 'focus back on the row',
+    });
     // No folders chosen yet (they come from a connection test): the channel has errors.
     assert.equal((await rowOf(app, id)).validity, 'invalid');
     await app.click(`[data-testid="channel-row"][data-id="${id}"] [data-testid="channel-duplicate"]`);
@@ -196,7 +215,9 @@ describe('an IMAP/SMTP e-mail channel', () => {
 
     await app.click(`[data-testid="channel-row"][data-id="${id}"] [data-testid="channel-delete"]`);
     await app.waitFor(async () => (await app.findAll(`[data-testid="channel-row"][data-id="${id}"]`)).length === 0, { what: 'deletion' });
-    await app.click('[data-testid="undo-delete"]');
+    // The focus moves to Undo: Enter brings the channel back.
+    await app.waitFor(async () => (await app.exec(`return document.activeElement?.dataset.testid`)) === 'undo-delete', { what: 'focus on Undo' });
+    await press(app, '\uE007');
     await rowOf(app, id);
 
     await typeInto(app, '[data-testid="channel-search"]', 'copy');
