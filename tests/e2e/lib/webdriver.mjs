@@ -75,11 +75,17 @@ export class Driver {
   }
 }
 
+// No WebDriver call may hang a run: a stuck webview fails the test that waited on it.
+const REQUEST_TIMEOUT_MS = 30000;
+
 async function wd(base, method, path, body) {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: body ? { 'content-type': 'application/json' } : {},
     body: body ? JSON.stringify(body) : undefined,
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  }).catch((e) => {
+    throw new Error(`${method} ${path}: ${e.name === 'TimeoutError' ? `no answer in ${REQUEST_TIMEOUT_MS} ms` : e.message}`);
   });
   const json = await res.json().catch(() => ({}));
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json.value ?? json)}`);
@@ -124,8 +130,15 @@ export class App {
     return els.map((e) => e[ELEMENT]);
   }
 
+  /** Clicks like a person: scrolls the element to the middle of the view first (long
+   *  forms put buttons below the fold, where WebKitWebDriver calls them not interactable). */
   async click(css) {
-    await this.cmd('POST', `/element/${await this.find(css)}/click`, {});
+    const el = await this.find(css);
+    await this.cmd('POST', '/execute/sync', {
+      script: 'arguments[0].scrollIntoView({ block: "center" })',
+      args: [{ [ELEMENT]: el }],
+    });
+    await this.cmd('POST', `/element/${el}/click`, {});
   }
 
   async text(css) {

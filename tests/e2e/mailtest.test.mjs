@@ -1,0 +1,189 @@
+// The e-mail connection test in the real window, against the throwaway Dovecot and
+// Postfix of tests/support/mail (run the suite through with-mail-servers.sh). A person
+// fills an IMAP/SMTP channel, presses Test, watches each step turn green, picks folders
+// from the list the test found (non-ASCII names included), and saves.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, ARTIFACTS, Driver, makeSandbox, windowScreenshot } from './lib/webdriver.mjs';
+
+const input = (path) => `[data-path="${path}"] [name="${path}"]`;
+const field = (path) => `[data-path="${path}"]`;
+
+function mailEnv() {
+  const file = process.env.SWITCHBOARD_TEST_MAIL_ENV;
+  if (!file) return null;
+  return Object.fromEntries(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('='))
+      .map((l) => {
+        const [k, ...v] = l.split('=');
+        return [k.replace(/^SWITCHBOARD_MAIL_/, ''), v.join('=')];
+      }),
+  );
+}
+
+const env = mailEnv();
+const required = process.env.SWITCHBOARD_REQUIRE_REAL_SERVERS === '1';
+if (!env && required) throw new Error('SWITCHBOARD_REQUIRE_REAL_SERVERS=1 but SWITCHBOARD_TEST_MAIL_ENV is not set');
+
+async function typeInto(app, css, text) {
+  const el = await app.find(css);
+  await app.cmd('POST', `/element/${el}/clear`, {});
+  await app.cmd('POST', `/element/${el}/value`, { text: String(text) });
+}
+
+/** Sets a checkbox (styled switches hide the native input from WebDriver's click). */
+async function setChecked(app, css, checked) {
+  const ok = await app.exec(
+    `const el = document.querySelector(arguments[0]);
+     if (!el) return false;
+     if (el.checked !== arguments[1]) el.click();
+     return el.checked === arguments[1];`,
+    css,
+    checked,
+  );
+  assert.ok(ok, `could set ${css} to ${checked}`);
+}
+
+async function choose(app, css, value) {
+  const ok = await app.exec(
+    `const s = document.querySelector(arguments[0]);
+     if (!s || ![...s.options].some((o) => o.value === arguments[1])) return false;
+     s.value = arguments[1];
+     s.dispatchEvent(new Event('change', { bubbles: true }));
+     return true;`,
+    css,
+    value,
+  );
+  assert.ok(ok, `could choose ${value} in ${css}`);
+}
+
+const steps = (app) =>
+  app.exec(
+    `return [...document.querySelectorAll('[data-testid="mail-test-steps"] li')].map((li) => [li.dataset.step, li.dataset.status])`,
+  );
+
+describe('testing an IMAP/SMTP channel in the editor', { skip: env ? false : 'no mail servers (see tests/support/mail)', timeout: 180000 }, () => {
+  const box = makeSandbox('mailtest');
+  let driver;
+  let app;
+
+  before(async () => {
+    // The harness's CA plays the part of the system's trust store (rustls-native-certs
+    // reads SSL_CERT_FILE), so certificate verification stays ON.
+    driver = await Driver.start({ ...box.env, LANG: 'en_US.UTF-8', LC_ALL: '', SSL_CERT_FILE: env.CA });
+    app = await App.launch(driver);
+  });
+  after(async () => {
+    await app?.quit().catch(() => {});
+    await driver?.stop();
+  });
+
+  test('each step turns green, folders come from the server, and the channel saves valid', async () => {
+    await app.click('[data-testid="new-channel"]');
+    await app.click('[data-testid="new-email"]');
+    await app.waitFor(async () => (await app.attr('[data-testid="channel-editor"]', 'data-kind')) === 'email');
+    const id = await app.attr('[data-testid="channel-editor"]', 'data-channel-id');
+
+    await choose(app, input('email.mode'), 'imap');
+    await typeInto(app, input('general.name'), 'Support (test servers)');
+    await typeInto(app, input('imap_smtp.email'), 'support@example.com');
+    await choose(app, input('general.community'), await app.exec(`return [...document.querySelector(arguments[0]).options].find((o) => o.value !== '')?.value`, input('general.community')));
+    await typeInto(app, input('imap.host'), env.HOST);
+    await typeInto(app, input('imap.port'), env.IMAPS_PORT);
+    await setChecked(app, input('imap.use_ssl_tls'), true);
+    await setChecked(app, input('imap.use_start_tls'), false);
+    await typeInto(app, input('imap.username'), env.USER);
+    await typeInto(app, input('smtp.host'), env.HOST);
+    await typeInto(app, input('smtp.port'), env.SUBMISSION_PORT);
+    await setChecked(app, input('smtp.use_ssl_tls'), false);
+    await setChecked(app, input('smtp.use_start_tls'), true);
+    await typeInto(app, input('smtp.username'), env.USER);
+    for (const path of ['imap.password', 'smtp.password']) {
+      await app.click(`${field(path)} [data-testid="secret-replace"]`);
+      await typeInto(app, input(path), env.PASSWORD);
+      await app.click(`${field(path)} [data-testid="secret-save"]`);
+      await app.waitFor(async () => (await app.attr(`${field(path)} [data-testid="secret-state"]`, 'data-set')) === 'true', {
+        what: `${path} set`,
+      });
+    }
+
+    await app.click('[data-testid="mail-test-run"]');
+    const finished = await app.waitFor(
+      async () => (await app.attr('[data-testid="mail-test-outcome"]', 'data-outcome')) ?? null,
+      { what: 'the test to finish', timeout: 60000 },
+    );
+    const rows = await steps(app);
+    assert.equal(finished, 'ok', JSON.stringify(rows));
+    const byStep = Object.fromEntries(rows);
+    for (const s of ['imap.connect', 'imap.tls', 'imap.login', 'imap.list', 'smtp.connect', 'smtp.starttls', 'smtp.auth']) {
+      assert.equal(byStep[s], 'ok', `${s}: ${JSON.stringify(rows)}`);
+    }
+    assert.ok(!rows.some(([, status]) => status === 'failed' || status === 'warning'), JSON.stringify(rows));
+
+    // The folder picker now offers what LIST returned, decoded from modified UTF-7.
+    const offered = await app.waitFor(
+      () =>
+        app.exec(
+          `const c = [...document.querySelectorAll('${field('imap.folders')} input[type=checkbox]')].map((i) => i.value);
+           return c.length ? c : null;`,
+        ),
+      { what: 'folder choices' },
+    );
+    for (const name of ['INBOX', 'Réclamations', '日本語']) assert.ok(offered.includes(name), offered.join(', '));
+    await setChecked(app, `${field('imap.folders')} input[type=checkbox][value="INBOX"]`, true);
+    await setChecked(app, `${field('imap.folders')} input[type=checkbox][value="Réclamations"]`, true);
+    await typeInto(app, input('imap.sent_folder'), 'Sent');
+    await app.waitFor(async () => (await app.attr('[data-testid="save-state"]', 'data-state')) === 'saved');
+    await app.exec(`document.querySelector('[data-testid="mail-test"]').scrollIntoView({ block: 'start' })`);
+    await windowScreenshot(app, join(ARTIFACTS, 'mail-test-green.png'));
+
+    const problems = await app.exec(
+      `return [...document.querySelectorAll('[data-testid="field-error"]')].map((e) => e.closest('[data-path]')?.dataset.path + ': ' + e.textContent.trim())`,
+    );
+    assert.deepEqual(problems, [], 'no field has an error left');
+    await app.click('[data-testid="save-channel"]');
+    await app.click('[data-testid="editor-back"]');
+    const validity = await app.waitFor(
+      () =>
+        app.exec(
+          `return document.querySelector('[data-testid="channel-row"][data-id="' + arguments[0] + '"]')?.dataset.validity ?? null`,
+          id,
+        ),
+      { what: 'the channel row' },
+    );
+    assert.equal(validity, 'valid');
+  });
+
+  test('a wrong password fails at login and names the fields to fix', async () => {
+    if ((await app.findAll('[data-testid="editor-back"]')).length) await app.click('[data-testid="editor-back"]');
+    await app.click('[data-testid="new-channel"]');
+    await app.click('[data-testid="new-email"]');
+    await app.waitFor(async () => (await app.attr('[data-testid="channel-editor"]', 'data-kind')) === 'email');
+    await choose(app, input('email.mode'), 'imap');
+    await typeInto(app, input('imap.host'), env.HOST);
+    await typeInto(app, input('imap.port'), env.IMAPS_PORT);
+    await setChecked(app, input('imap.use_ssl_tls'), true);
+    await setChecked(app, input('imap.use_start_tls'), false);
+    await typeInto(app, input('imap.username'), env.USER);
+    await app.click(`${field('imap.password')} [data-testid="secret-replace"]`);
+    await typeInto(app, input('imap.password'), 'wrong-password');
+    await app.click(`${field('imap.password')} [data-testid="secret-save"]`);
+    await app.waitFor(async () => (await app.attr(`${field('imap.password')} [data-testid="secret-state"]`, 'data-set')) === 'true');
+
+    await app.click('[data-testid="mail-test-run"]');
+    await app.waitFor(async () => (await app.attr('[data-testid="mail-test-outcome"]', 'data-outcome')) === 'failed', {
+      what: 'the test to fail',
+      timeout: 60000,
+    });
+    const byStep = Object.fromEntries(await steps(app));
+    assert.equal(byStep['imap.login'], 'failed');
+    const hint = await app.exec(
+      `return document.querySelector('[data-testid="mail-test-steps"] li[data-step="imap.login"] [data-testid="mail-test-fields"]')?.textContent`,
+    );
+    assert.match(hint ?? '', /imap\.password/);
+  });
+});
