@@ -22,6 +22,8 @@ fn main() {
         "undelete_channel",
         "duplicate_channel",
         "test_mail",
+        "cached_folders",
+        "autodetect_mail",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -49,6 +49,8 @@ pub fn run() {
             commands::channels::undelete_channel,
             commands::channels::duplicate_channel,
             commands::mail::test_mail,
+            commands::mail::cached_folders,
+            commands::mail::autodetect_mail,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Switchboard");

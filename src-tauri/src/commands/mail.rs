@@ -4,8 +4,9 @@
 
 use crate::{state::AppState, ErrorCode, IpcError};
 use serde_json::Value;
+use switchboard_channels::FolderCache;
 use switchboard_core::{progress::ProgressEvent, FieldMsg, Msg};
-use switchboard_mailcheck::{diagnose, from_document, DiagnosisReport};
+use switchboard_mailcheck::{autodetect, diagnose, from_document, DiagnosisReport, Proposal};
 use tauri::{ipc::Channel, State};
 
 #[tauri::command]
@@ -19,6 +20,7 @@ pub async fn test_mail(
 ) -> Result<DiagnosisReport, IpcError> {
     let guard = state.tasks.start(&task_id);
     let service = state.channels()?;
+    let channel_id = id.clone();
     let secrets = tauri::async_runtime::spawn_blocking(move || {
         let s = service.lock().unwrap_or_else(|p| p.into_inner());
         s.open_secrets(&id)
@@ -39,6 +41,17 @@ pub async fn test_mail(
         let _ = on_event.send(e);
     };
     let report = diagnose(&settings, &sink, &guard.token).await;
+    if !report.folders.is_empty() {
+        let names: Vec<String> = report
+            .folders
+            .iter()
+            .filter(|f| f.selectable)
+            .map(|f| f.name.clone())
+            .collect();
+        if let Err(e) = FolderCache::new(&state.paths.data_dir).put(&channel_id, &names) {
+            tracing::warn!(error = %e, "folder list not cached");
+        }
+    }
     tracing::info!(
         ok = report.ok,
         cancelled = report.cancelled,
@@ -46,4 +59,26 @@ pub async fn test_mail(
         "mail test finished"
     );
     Ok(report)
+}
+
+/// The folders the last successful test of this channel found (empty before any test).
+#[tauri::command]
+pub fn cached_folders(state: State<'_, AppState>, id: String) -> Vec<String> {
+    FolderCache::new(&state.paths.data_dir).get(&id)
+}
+
+/// Server settings proposed for an address: the provider table, then a probe of likely
+/// hosts and ports (each proposal says where it came from). Cancellable.
+#[tauri::command]
+pub async fn autodetect_mail(
+    state: State<'_, AppState>,
+    task_id: String,
+    email: String,
+) -> Result<Vec<Proposal>, IpcError> {
+    let guard = state.tasks.start(&task_id);
+    let proposals = autodetect(&email, None, &guard.token).await;
+    if guard.token.is_cancelled() {
+        return Err(IpcError::cancelled());
+    }
+    Ok(proposals)
 }

@@ -16,6 +16,7 @@ import type { ChannelView } from './bindings/ChannelView.ts';
 import type { SaveResult } from './bindings/SaveResult.ts';
 import type { DiagnosisReport } from './bindings/DiagnosisReport.ts';
 import type { JsonValue } from './bindings/serde_json/JsonValue.ts';
+import type { Proposal } from './bindings/Proposal.ts';
 
 const CODES: readonly ErrorCode[] = [
   'internal',
@@ -122,4 +123,15 @@ export const api = {
   /** Tests the mail settings ON SCREEN (`doc`, saved or not) with the channel's stored secrets. */
   testMail: (id: string, doc: JsonValue, roundTrip: boolean, onEvent: (e: ProgressEvent) => void) =>
     startTask<DiagnosisReport>('test_mail', { id, doc, roundTrip }, onEvent),
+  /** The folders the channel's last successful test found (the pickers' cache). */
+  cachedFolders: (id: string) => call<string[]>('cached_folders', { id }),
+  /** Server settings proposed for an address; cancellable like any task. */
+  autodetectMail: (email: string) => {
+    const taskId = crypto.randomUUID();
+    return {
+      taskId,
+      result: call<Proposal[]>('autodetect_mail', { taskId, email }),
+      cancel: () => call<boolean>('cancel_task', { taskId }),
+    };
+  },
 };

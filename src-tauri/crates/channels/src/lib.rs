@@ -4,9 +4,11 @@
 //! keeps the draft even when it is invalid (nothing typed is ever dropped).
 
 mod error;
+mod folders;
 mod schema_bridge;
 mod service;
 
 pub use error::ChannelError;
+pub use folders::FolderCache;
 pub use schema_bridge::CatalogueDocSchema;
 pub use service::{ChannelService, ChannelView, SaveResult};
