@@ -156,6 +156,17 @@ describe('testing an IMAP/SMTP channel in the editor', { skip: env ? false : 'no
       { what: 'the channel row' },
     );
     assert.equal(validity, 'valid');
+
+    // Reopened later, the pickers are filled from the cached list of the last test.
+    await app.click(`[data-testid="channel-row"][data-id="${id}"] [data-testid="channel-open"]`);
+    await app.waitFor(async () => (await app.findAll('[data-testid="mail-folders-cached"]')).length === 1, {
+      what: 'the cached folder list',
+    });
+    const cached = await app.exec(
+      `return [...document.querySelectorAll('${field('imap.folders')} input[type=checkbox]')].map((i) => i.value)`,
+    );
+    assert.ok(cached.includes('日本語'), cached.join(', '));
+    await app.click('[data-testid="editor-back"]');
   });
 
   test('a wrong password fails at login and names the fields to fix', async () => {
@@ -185,5 +196,29 @@ describe('testing an IMAP/SMTP channel in the editor', { skip: env ? false : 'no
       `return document.querySelector('[data-testid="mail-test-steps"] li[data-step="imap.login"] [data-testid="mail-test-fields"]')?.textContent`,
     );
     assert.match(hint ?? '', /imap\.password/);
+    // The form itself points at the fields to fix.
+    const flagged = await app.exec(`return [...document.querySelectorAll('.attention[data-path]')].map((e) => e.dataset.path)`);
+    assert.ok(flagged.includes('imap.password') && flagged.includes('imap.username'), flagged.join(', '));
+  });
+
+  test('auto-detect proposes a known provider\'s servers and fills the form', async () => {
+    await typeInto(app, input('imap_smtp.email'), 'support.team@gmail.com');
+    await app.click('[data-testid="mail-detect"]');
+    const first = await app.waitFor(
+      () =>
+        app.exec(
+          `const li = document.querySelector('[data-testid="mail-detect-proposals"] li');
+           return li ? { source: li.dataset.source, text: li.textContent } : null;`,
+        ),
+      { what: 'a proposal', timeout: 30000 },
+    );
+    assert.equal(first.source, 'provider');
+    assert.match(first.text, /Gmail/);
+    await app.click('[data-testid="mail-detect-proposals"] li [data-testid="mail-detect-use"]');
+    await app.waitFor(async () => (await app.exec(`return document.querySelector('${input('imap.host')}').value`)) === 'imap.gmail.com', {
+      what: 'the proposal in the form',
+    });
+    assert.equal(await app.exec(`return document.querySelector('${input('imap.port')}').value`), '993');
+    assert.equal(await app.exec(`return document.querySelector('${input('imap.username')}').value`), 'support.team@gmail.com');
   });
 });

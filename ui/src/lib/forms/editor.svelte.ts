@@ -35,6 +35,8 @@ export class EditorState {
   twitterChannels = $state<string[]>([]);
   /** Values offered to a field by something other than the schema (mail folders). */
   suggestions = $state<Record<string, string[]>>({});
+  /** Fields a connection test says to check: highlighted until the next test. */
+  attention = $state<string[]>([]);
 
   /** Problems by exact path. */
   byPath = $derived.by(() => {
