@@ -24,6 +24,14 @@ fn main() {
         "test_mail",
         "cached_folders",
         "autodetect_mail",
+        "list_revisions",
+        "revision_diff",
+        "restore_revision",
+        "export_channels",
+        "import_channels",
+        "bulk_preview",
+        "bulk_apply",
+        "bulk_undo",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

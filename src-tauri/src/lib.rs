@@ -16,6 +16,7 @@ use tauri::Manager;
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_shell::init())
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let app_id = app.config().identifier.clone();
             let state = state::AppState::load(&app_id);
@@ -51,6 +52,14 @@ pub fn run() {
             commands::mail::test_mail,
             commands::mail::cached_folders,
             commands::mail::autodetect_mail,
+            commands::history::list_revisions,
+            commands::history::revision_diff,
+            commands::history::restore_revision,
+            commands::transfer::export_channels,
+            commands::transfer::import_channels,
+            commands::transfer::bulk_preview,
+            commands::transfer::bulk_apply,
+            commands::transfer::bulk_undo,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Switchboard");

@@ -69,6 +69,8 @@ fn the_window_gets_only_app_commands_and_narrow_core_permissions() {
                     | "core:window:allow-set-theme"
                     | "core:window:allow-set-title"
                     | "shell:allow-open"
+                    | "dialog:allow-open"
+                    | "dialog:allow-save"
             );
         assert!(allowed, "unexpected permission {id}");
     }

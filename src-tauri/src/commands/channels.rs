@@ -16,6 +16,8 @@ impl From<ChannelError> for IpcError {
             ErrorCode::KeychainUnavailable
         } else if e.is_not_found() {
             ErrorCode::NotFound
+        } else if e.is_io() {
+            ErrorCode::Io
         } else {
             ErrorCode::Internal
         };
@@ -27,7 +29,7 @@ impl From<ChannelError> for IpcError {
 }
 
 /// Runs `f` with the channel service on a blocking thread.
-async fn with_service<T: Send + 'static>(
+pub(crate) async fn with_service<T: Send + 'static>(
     state: &AppState,
     f: impl FnOnce(&mut ChannelService) -> Result<T, ChannelError> + Send + 'static,
 ) -> Result<T, IpcError> {

@@ -4,6 +4,8 @@
 pub mod app;
 pub mod channels;
 pub mod doctor;
+pub mod history;
 pub mod mail;
 pub mod prefs;
 pub mod tasks;
+pub mod transfer;

@@ -17,6 +17,13 @@ import type { SaveResult } from './bindings/SaveResult.ts';
 import type { DiagnosisReport } from './bindings/DiagnosisReport.ts';
 import type { JsonValue } from './bindings/serde_json/JsonValue.ts';
 import type { Proposal } from './bindings/Proposal.ts';
+import type { RevisionSummary } from './bindings/RevisionSummary.ts';
+import type { ChangeView } from './bindings/ChangeView.ts';
+import type { ExportSummary } from './bindings/ExportSummary.ts';
+import type { ImportOutcome } from './bindings/ImportOutcome.ts';
+import type { BulkPreview } from './bindings/BulkPreview.ts';
+import type { BulkApplied } from './bindings/BulkApplied.ts';
+import type { BulkUndone } from './bindings/BulkUndone.ts';
 
 const CODES: readonly ErrorCode[] = [
   'internal',
@@ -123,6 +130,18 @@ export const api = {
   /** Tests the mail settings ON SCREEN (`doc`, saved or not) with the channel's stored secrets. */
   testMail: (id: string, doc: JsonValue, roundTrip: boolean, onEvent: (e: ProgressEvent) => void) =>
     startTask<DiagnosisReport>('test_mail', { id, doc, roundTrip }, onEvent),
+  // Revisions (see src-tauri/src/commands/history.rs).
+  listRevisions: (id: string) => call<RevisionSummary[]>('list_revisions', { id }),
+  revisionDiff: (rev: number) => call<ChangeView[]>('revision_diff', { rev }),
+  restoreRevision: (rev: number) => call<ChannelView>('restore_revision', { rev }),
+
+  // Files and bulk edit (see src-tauri/src/commands/transfer.rs). `ids` empty: all.
+  exportChannels: (ids: string[], path: string) => call<ExportSummary>('export_channels', { ids, path }),
+  importChannels: (path: string) => call<ImportOutcome>('import_channels', { path }),
+  bulkPreview: (ids: string[], path: string, value: JsonValue) => call<BulkPreview>('bulk_preview', { ids, path, value }),
+  bulkApply: (ids: string[], path: string, value: JsonValue) => call<BulkApplied>('bulk_apply', { ids, path, value }),
+  bulkUndo: (batchId: string) => call<BulkUndone>('bulk_undo', { batchId }),
+
   /** The folders the channel's last successful test found (the pickers' cache). */
   cachedFolders: (id: string) => call<string[]>('cached_folders', { id }),
   /** Server settings proposed for an address; cancellable like any task. */

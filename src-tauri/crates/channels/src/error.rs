@@ -8,6 +8,8 @@ pub enum ChannelError {
     UnknownKind(String),
     #[error("{0} is not a secret setting of this channel")]
     NotASecret(String),
+    #[error("{path}: {reason}")]
+    Io { path: String, reason: String },
     #[error(transparent)]
     Store(#[from] switchboard_store::StoreError),
     #[error(transparent)]
@@ -19,6 +21,9 @@ impl ChannelError {
         match self {
             ChannelError::UnknownKind(k) => Msg::new("err-unknown-kind").arg("kind", k.as_str()),
             ChannelError::NotASecret(p) => Msg::new("err-not-a-secret").arg("path", p.as_str()),
+            ChannelError::Io { path, reason } => Msg::new("err-io")
+                .arg("path", path.as_str())
+                .arg("reason", reason.as_str()),
             ChannelError::Store(e) => e.msg(),
             ChannelError::Vault(e) => e.msg(),
         }
@@ -30,6 +35,10 @@ impl ChannelError {
             self,
             ChannelError::Vault(switchboard_vault::VaultError::Keychain(_))
         )
+    }
+
+    pub fn is_io(&self) -> bool {
+        matches!(self, ChannelError::Io { .. })
     }
 
     pub fn is_not_found(&self) -> bool {

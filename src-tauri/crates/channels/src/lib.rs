@@ -5,10 +5,14 @@
 
 mod error;
 mod folders;
+mod history;
 mod schema_bridge;
 mod service;
+mod transfer;
 
 pub use error::ChannelError;
 pub use folders::FolderCache;
+pub use history::ChangeView;
 pub use schema_bridge::CatalogueDocSchema;
 pub use service::{ChannelService, ChannelView, SaveResult};
+pub use transfer::{ExportSummary, ImportOutcome};

@@ -16,8 +16,10 @@ use crate::Store;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::Value;
+use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum BulkStatus {
     Changes,
@@ -27,30 +29,37 @@ pub enum BulkStatus {
     NotApplicable,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct BulkChange {
     pub id: ChannelId,
     pub name: String,
     pub status: BulkStatus,
+    #[ts(type = "unknown")]
     pub before: Option<Value>,
+    #[ts(type = "unknown")]
     pub after: Value,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct BulkPreview {
     pub path: String,
+    #[ts(type = "unknown")]
     pub value: Value,
     pub channels: Vec<BulkChange>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct BulkApplied {
     pub batch_id: String,
     pub changed: Vec<ChannelId>,
     pub untouched: Vec<ChannelId>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct BulkUndone {
     pub batch_id: String,
     pub reverted: Vec<ChannelId>,

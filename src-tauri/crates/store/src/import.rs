@@ -15,10 +15,13 @@ use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use switchboard_core::Msg;
+use ts_rs::TS;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct ImportProblem {
     /// Index in the file's `channels` array; `None` for the file as a whole.
+    #[ts(type = "number | null")]
     pub channel: Option<usize>,
     /// Field path inside that channel's document ("" for the whole document).
     pub path: String,
@@ -42,7 +45,8 @@ impl ImportError {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct ImportedChannel {
     pub id: ChannelId,
     pub kind: String,
@@ -50,7 +54,8 @@ pub struct ImportedChannel {
     pub secrets_to_reenter: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct ImportReport {
     pub channels: Vec<ImportedChannel>,
 }
