@@ -33,3 +33,5 @@ bulk-status-changes = will change
 bulk-status-unchanged = already set
 bulk-status-not-applicable = not for this kind
 bulk-close = Close
+chl-bulk-edit = Edit { $count } selected…
+chl-select-named = Select { $name }

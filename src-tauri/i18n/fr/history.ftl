@@ -33,3 +33,5 @@ bulk-status-changes = sera modifié
 bulk-status-unchanged = déjà à cette valeur
 bulk-status-not-applicable = sans objet pour ce type
 bulk-close = Fermer
+chl-bulk-edit = Modifier la sélection ({ $count })…
+chl-select-named = Sélectionner { $name }

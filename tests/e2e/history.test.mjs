@@ -1,0 +1,164 @@
+// Bulk edit, revisions and export/import in the real window. The native Save/Open dialogs
+// cannot be driven by WebDriver, so export/import call the same commands the toolbar
+// calls once a path is chosen (through the app's own IPC, Rust included).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, Driver, makeSandbox } from './lib/webdriver.mjs';
+
+const input = (path) => `[data-path="${path}"] [name="${path}"]`;
+
+async function typeInto(app, css, text) {
+  const el = await app.find(css);
+  await app.cmd('POST', `/element/${el}/clear`, {});
+  await app.cmd('POST', `/element/${el}/value`, { text: String(text) });
+}
+
+async function choose(app, css, value) {
+  const ok = await app.exec(
+    `const s = document.querySelector(arguments[0]);
+     if (!s || ![...s.options].some((o) => o.value === arguments[1])) return false;
+     s.value = arguments[1];
+     s.dispatchEvent(new Event('change', { bubbles: true }));
+     return true;`,
+    css,
+    value,
+  );
+  assert.ok(ok, `could choose ${value} in ${css}`);
+}
+
+/** Calls an app command through the window's IPC, as the UI does. */
+function invoke(app, cmd, args) {
+  return app.cmd('POST', '/execute/async', {
+    script: `const done = arguments[arguments.length - 1];
+             window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then((v) => done({ ok: v }), (e) => done({ err: e }));`,
+    args: [cmd, args],
+  });
+}
+
+async function newNamed(app, kind, name) {
+  await app.click('[data-testid="new-channel"]');
+  await app.click(`[data-testid="new-${kind}"]`);
+  await app.waitFor(async () => (await app.attr('[data-testid="channel-editor"]', 'data-kind')) === kind);
+  const id = await app.attr('[data-testid="channel-editor"]', 'data-channel-id');
+  await typeInto(app, input('general.name'), name);
+  await app.waitFor(async () => (await app.attr('[data-testid="save-state"]', 'data-state')) === 'saved');
+  return id;
+}
+
+async function back(app) {
+  await app.click('[data-testid="editor-back"]');
+  await app.waitFor(async () => (await app.findAll('[data-testid="view-channels"]')).length === 1);
+}
+
+const priorityOf = async (app, id) => {
+  const r = await invoke(app, 'get_channel', { id });
+  return r.ok.channel.doc.routing?.default_priority;
+};
+
+describe('bulk edit, revisions, export and import', { timeout: 180000 }, () => {
+  const box = makeSandbox('history');
+  let driver;
+  let app;
+  const ids = {};
+
+  before(async () => {
+    driver = await Driver.start({ ...box.env, LANG: 'en_US.UTF-8', LC_ALL: '' });
+    app = await App.launch(driver);
+    ids.a = await newNamed(app, 'sms', 'SMS Paris');
+    await back(app);
+    ids.b = await newNamed(app, 'viber', 'Viber Lyon');
+    await back(app);
+  });
+  after(async () => {
+    await app?.quit().catch(() => {});
+    await driver?.stop();
+  });
+
+  test('set the default priority of two channels at once, preview, apply, undo', async () => {
+    for (const id of [ids.a, ids.b]) await app.click(`[data-testid="channel-row"][data-id="${id}"] [data-testid="channel-select"]`);
+    await app.click('[data-testid="bulk-open"]');
+    await choose(app, '[data-testid="bulk-setting"]', 'routing.default_priority');
+    await typeInto(app, '[data-testid="bulk-value"]', '7');
+    await app.click('[data-testid="bulk-preview"]');
+    const rows = await app.waitFor(
+      () => app.exec(`const r = [...document.querySelectorAll('[data-testid="bulk-preview-table"] tr')].map((tr) => tr.dataset.status); return r.length ? r : null;`),
+      { what: 'the preview' },
+    );
+    assert.deepEqual(rows, ['changes', 'changes']);
+    const before = await priorityOf(app, ids.a);
+    await app.click('[data-testid="bulk-apply"]');
+    await app.waitFor(async () => (await app.findAll('[data-testid="bulk-applied"]')).length === 1, { what: 'applied' });
+    assert.equal(await priorityOf(app, ids.a), 7);
+    assert.equal(await priorityOf(app, ids.b), 7);
+    await app.click('[data-testid="bulk-undo"]');
+    await app.waitFor(async () => (await app.findAll('[data-testid="bulk-undone"]')).length === 1, { what: 'undone' });
+    assert.equal(await priorityOf(app, ids.a), before);
+  });
+
+  test('a revision shows what changed, labelled, and restores it', async () => {
+    await app.click(`[data-testid="channel-row"][data-id="${ids.a}"] [data-testid="channel-open"]`);
+    await app.waitFor(async () => (await app.attr('[data-testid="channel-editor"]', 'data-channel-id')) === ids.a);
+    await app.click('[data-testid="save-channel"]');
+    await app.waitFor(async () => (await app.findAll('[data-testid="saved-note"]')).length === 1);
+    await typeInto(app, input('general.name'), 'SMS Marseille');
+    await app.waitFor(async () => (await app.attr('[data-testid="save-state"]', 'data-state')) === 'saved');
+
+    await app.click('[data-testid="revisions-toggle"]');
+    const revs = await app.waitFor(
+      () => app.exec(`const r = [...document.querySelectorAll('[data-testid="revision"]')].map((b) => b.dataset.rev); return r.length ? r : null;`),
+      { what: 'revisions' },
+    );
+    await app.click(`[data-testid="revision"][data-rev="${revs[0]}"]`);
+    const row = await app.waitFor(
+      () =>
+        app.exec(
+          `const tr = document.querySelector('[data-testid="rev-diff"] tr[data-path="general.name"]');
+           return tr ? [...tr.children].map((c) => c.textContent.trim()) : null;`,
+        ),
+      { what: 'the name change in the diff' },
+    );
+    assert.match(row[0], /Name/);
+    assert.equal(row[1], 'SMS Paris');
+    assert.equal(row[2], 'SMS Marseille');
+    await app.click('[data-testid="rev-restore"]');
+    await app.waitFor(async () => (await app.exec(`return document.querySelector('${input('general.name')}')?.value`)) === 'SMS Paris', {
+      what: 'the restored name in the form',
+    });
+    await back(app);
+  });
+
+  test('export leaves secrets out; import brings the channels back as new ones', async () => {
+    const file = join(box.root, 'export.json');
+    const secretPath = 'viber.auth_token';
+    const set = await invoke(app, 'set_secret', { id: ids.b, path: secretPath, value: 'MARKER-e2e-viber' });
+    assert.deepEqual(set.ok.secretsSet, [secretPath], JSON.stringify(set));
+    const exported = await invoke(app, 'export_channels', { ids: [], path: file });
+    assert.equal(exported.ok.channels, 2, JSON.stringify(exported));
+    const text = readFileSync(file, 'utf8');
+    assert.ok(!text.includes('MARKER-e2e-viber'), 'no secret in the export');
+    assert.equal(JSON.parse(text).format, 'switchboard.channels');
+
+    // Both drafts lack a community: the import refuses the whole file and says why.
+    const rejected = await invoke(app, 'import_channels', { path: file });
+    assert.equal(rejected.ok.outcome, 'rejected', JSON.stringify(rejected));
+    assert.deepEqual(
+      rejected.ok.problems.map((p) => `${p.channel}:${p.path}`).sort(),
+      ['0:general.community', '1:general.community'],
+    );
+    assert.equal((await invoke(app, 'list_channels', { query: { sort: 'name', descending: false, offset: 0 } })).ok.total, 2);
+
+    // Fix both with one bulk edit, export again, and the import goes through.
+    const ref = (await invoke(app, 'reference_data', {})).ok;
+    const applied = await invoke(app, 'bulk_apply', { ids: [ids.a, ids.b], path: 'general.community', value: ref.communities[0].id });
+    assert.equal(applied.ok.changed.length, 2, JSON.stringify(applied));
+    await invoke(app, 'export_channels', { ids: [], path: file });
+    const imported = await invoke(app, 'import_channels', { path: file });
+    assert.equal(imported.ok.outcome, 'imported', JSON.stringify(imported));
+    const viber = imported.ok.report.channels.find((c) => c.kind === 'viber');
+    assert.deepEqual(viber.secrets_to_reenter, [secretPath]);
+    await app.exec('location.reload()');
+    await app.waitFor(async () => (await app.findAll('[data-testid="channel-row"]')).length === 4, { what: 'four channels' });
+  });
+});
