@@ -21,6 +21,7 @@ fn main() {
         "delete_channel",
         "undelete_channel",
         "duplicate_channel",
+        "restore_newest_backup",
         "test_mail",
         "cached_folders",
         "autodetect_mail",

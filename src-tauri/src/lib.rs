@@ -49,6 +49,7 @@ pub fn run() {
             commands::channels::delete_channel,
             commands::channels::undelete_channel,
             commands::channels::duplicate_channel,
+            commands::channels::restore_newest_backup,
             commands::mail::test_mail,
             commands::mail::cached_folders,
             commands::mail::autodetect_mail,

@@ -55,6 +55,26 @@ impl AppState {
         Ok(service)
     }
 
+    /// Puts the newest automatic backup in place of an unreadable database (the damaged
+    /// file is kept aside) and lets the next call open it. Returns the backup's date.
+    pub fn restore_newest_backup(&self) -> Result<String, IpcError> {
+        let mut slot = self.channels.lock().unwrap_or_else(|p| p.into_inner());
+        if slot.is_some() {
+            // The database opened fine: nothing to restore over a working store.
+            return Err(IpcError::new(
+                ErrorCode::InvalidInput,
+                switchboard_core::Msg::new("err-store-is-fine"),
+            ));
+        }
+        let info =
+            switchboard_store::restore_newest_backup(&self.paths.database_file()).map_err(|e| {
+                IpcError::new(ErrorCode::StoreUnavailable, e.msg()).with_detail(e.to_string())
+            })?;
+        tracing::warn!(date = %info.date, "database restored from backup");
+        *slot = None;
+        Ok(info.date)
+    }
+
     /// A localizer for the interface's current language (for texts made in Rust).
     pub fn localizer(&self) -> Localizer {
         let pref = self

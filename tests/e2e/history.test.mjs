@@ -3,7 +3,7 @@
 // calls once a path is chosen (through the app's own IPC, Rust included).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Driver, makeSandbox } from './lib/webdriver.mjs';
 
@@ -158,6 +158,21 @@ describe('bulk edit, revisions, export and import', { timeout: 180000 }, () => {
     assert.equal(imported.ok.outcome, 'imported', JSON.stringify(imported));
     const viber = imported.ok.report.channels.find((c) => c.kind === 'viber');
     assert.deepEqual(viber.secrets_to_reenter, [secretPath]);
+
+    // The secret is nowhere at rest: database, WAL, backups, logs, exports — every file the
+    // app wrote in its data folder — nor in any reply the page received.
+    const leaks = [];
+    const walk = (dir) => {
+      for (const name of readdirSync(dir)) {
+        const p = join(dir, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (readFileSync(p).includes('MARKER-e2e-viber')) leaks.push(p);
+      }
+    };
+    walk(box.root);
+    assert.deepEqual(leaks, []);
+    const view = await invoke(app, 'get_channel', { id: ids.b });
+    assert.ok(!JSON.stringify(view).includes('MARKER-e2e-viber'));
     await app.exec('location.reload()');
     await app.waitFor(async () => (await app.findAll('[data-testid="channel-row"]')).length === 4, { what: 'four channels' });
   });

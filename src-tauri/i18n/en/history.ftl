@@ -35,3 +35,5 @@ bulk-status-not-applicable = not for this kind
 bulk-close = Close
 chl-bulk-edit = Edit { $count } selected…
 chl-select-named = Select { $name }
+chl-restore-backup = Restore the newest backup
+chl-restored-backup = The backup of { $date } was restored. The damaged file was kept aside.

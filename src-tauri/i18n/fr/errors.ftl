@@ -19,3 +19,4 @@ err-not-a-secret = { $path } n'est pas un paramètre secret de ce canal.
 err-not-found = Ce canal n'existe plus (il a peut-être été supprimé).
 err-store-unavailable = La base de données locale n'a pas pu être ouverte : { $reason }
 err-mail-settings-unreadable = Ces réglages ne peuvent pas être lus pour un test : vérifiez les valeurs de cette section.
+err-store-is-fine = La base de données locale s'ouvre normalement : il n'y a rien à restaurer.

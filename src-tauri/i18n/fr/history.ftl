@@ -35,3 +35,5 @@ bulk-status-not-applicable = sans objet pour ce type
 bulk-close = Fermer
 chl-bulk-edit = Modifier la sélection ({ $count })…
 chl-select-named = Sélectionner { $name }
+chl-restore-backup = Restaurer la sauvegarde la plus récente
+chl-restored-backup = La sauvegarde du { $date } a été restaurée. Le fichier endommagé a été mis de côté.

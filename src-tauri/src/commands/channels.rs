@@ -136,3 +136,9 @@ pub async fn duplicate_channel(
     })
     .await
 }
+
+/// After "the database cannot be opened": restore the newest automatic backup.
+#[tauri::command]
+pub async fn restore_newest_backup(state: State<'_, AppState>) -> Result<String, IpcError> {
+    state.restore_newest_backup()
+}

@@ -126,6 +126,8 @@ export const api = {
   deleteChannel: (id: string) => call<void>('delete_channel', { id }),
   undeleteChannel: (id: string) => call<ChannelView>('undelete_channel', { id }),
   duplicateChannel: (id: string) => call<ChannelView>('duplicate_channel', { id }),
+  /** After a `store_unavailable` error: put the newest automatic backup back. Returns its date. */
+  restoreNewestBackup: () => call<string>('restore_newest_backup'),
 
   /** Tests the mail settings ON SCREEN (`doc`, saved or not) with the channel's stored secrets. */
   testMail: (id: string, doc: JsonValue, roundTrip: boolean, onEvent: (e: ProgressEvent) => void) =>
