@@ -47,10 +47,11 @@ pub fn catalogue_schema() -> &'static CatalogueSchema {
     switchboard_catalogue::schema()
 }
 
-/// Pickers' data. Until sync exists this is the catalogue's labelled sample set.
+/// Pickers' data from the reference-data cache (seeded with the labelled sample set
+/// until sync fills it).
 #[tauri::command]
-pub fn reference_data() -> ReferenceData {
-    switchboard_catalogue::sample_reference_data()
+pub async fn reference_data(state: State<'_, AppState>) -> Result<ReferenceData, IpcError> {
+    with_service(&state, |s| s.reference_data()).await
 }
 
 #[tauri::command]

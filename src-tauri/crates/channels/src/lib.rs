@@ -6,6 +6,7 @@
 mod error;
 mod folders;
 mod history;
+mod reference;
 mod schema_bridge;
 mod service;
 mod transfer;
