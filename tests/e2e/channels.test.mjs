@@ -4,6 +4,7 @@
 // kinds. Each describe block has its own throwaway data directory.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, ARTIFACTS, Driver, makeSandbox, windowScreenshot } from './lib/webdriver.mjs';
 
@@ -14,8 +15,23 @@ const input = (path) => `[data-path="${path}"] [name="${path}"]`;
 /** Replaces the text of an input by typing, as a person would (input events per key). */
 async function typeInto(app, css, text) {
   const el = await app.find(css);
-  await app.cmd('POST', `/element/${el}/clear`, {});
-  await app.cmd('POST', `/element/${el}/value`, { text: String(text) });
+  await centre(app, css);
+  try {
+    await app.cmd('POST', `/element/${el}/clear`, {});
+    await app.cmd('POST', `/element/${el}/value`, { text: String(text) });
+  } catch (e) {
+    throw new Error(`typing into ${css}: ${e.message}`);
+  }
+}
+
+/** Scrolls an element to the middle of the pane, clear of the editor's sticky header. */
+async function centre(app, css) {
+  await app.exec(`document.querySelector(arguments[0])?.scrollIntoView({ block: 'center' })`, css);
+}
+
+async function clickAt(app, css) {
+  await centre(app, css);
+  await app.click(css);
 }
 
 /** Chooses an option of a select by value (clicking options is unreliable in WebKitWebDriver). */
@@ -178,6 +194,29 @@ describe('an IMAP/SMTP e-mail channel', () => {
     assert.ok(!html.includes('hunter2-secret'));
   });
 
+  test('a signature: add a record, insert a variable at the caret, remove the record', async () => {
+    await app.click('[data-testid="section-signatures"] [data-testid="records-add"]');
+    await app.waitFor(async () => (await app.findAll(input('signatures.0.body'))).length === 1, { what: 'a signature record' });
+    await typeInto(app, input('signatures.0.body'), 'Regards, ');
+    await choose(app, `${field('signatures.0.body')} [data-testid="variables-picker"]`, '{{agent.firstname}}');
+    await app.waitFor(
+      async () => (await app.exec(`return document.querySelector('${input('signatures.0.body')}').value`)) === 'Regards, {{agent.firstname}}',
+      { what: 'the variable inserted' },
+    );
+    // A second record, moved up: the first body is now the second record's.
+    await app.click('[data-testid="section-signatures"] [data-testid="records-add"]');
+    await app.waitFor(async () => (await app.findAll(input('signatures.1.body'))).length === 1);
+    await clickAt(app, `[data-record="signatures.1"] button[aria-label="Move item 2 up"]`);
+    await app.waitFor(
+      async () => (await app.exec(`return document.querySelector('${input('signatures.1.body')}').value`)) === 'Regards, {{agent.firstname}}',
+      { what: 'the record moved down' },
+    );
+    await clickAt(app, `[data-record="signatures.0"] button[aria-label="Remove item 1"]`);
+    await app.waitFor(async () => (await app.findAll(input('signatures.1.body'))).length === 0, { what: 'one record left' });
+    assert.equal(await app.exec(`return document.querySelector('${input('signatures.0.body')}').value`), 'Regards, {{agent.firstname}}');
+    await waitSaved(app);
+  });
+
   test('Save makes a revision and says so', async () => {
     await app.click('[data-testid="save-channel"]');
     await app.waitFor(async () => (await app.findAll('[data-testid="saved-note"]')).length === 1, { what: '"Saved"' });
@@ -198,6 +237,7 @@ describe('an IMAP/SMTP e-mail channel', () => {
     assert.equal(await app.exec(`return document.querySelector('${input('email.mode')}').value`), 'imap');
     assert.equal(await app.attr(`${field('imap.password')} [data-testid="secret-state"]`, 'data-set'), 'true');
     assert.deepEqual(await errorsOf(app, 'imap.port'), []);
+    assert.equal(await app.exec(`return document.querySelector('${input('signatures.0.body')}').value`), 'Regards, {{agent.firstname}}');
   });
 
   test('the list marks a channel with errors; duplicate and delete with undo', async () => {
@@ -220,6 +260,7 @@ describe('an IMAP/SMTP e-mail channel', () => {
     await press(app, '\uE007');
     await rowOf(app, id);
 
+    await shot(app, 'channel-list-light.png');
     await typeInto(app, '[data-testid="channel-search"]', 'copy');
     await app.waitFor(async () => (await app.findAll('[data-testid="channel-row"]')).length === 1, { what: 'search by name' });
     await typeInto(app, '[data-testid="channel-search"]', 'zzz');
@@ -277,20 +318,20 @@ async function fillUntilValid(app, kind) {
     );
     if (todo.length === 0 && (await app.attr('[data-testid="problem-summary"]', 'data-count')) === '0') return;
     for (const { path, type } of todo) {
-      if (type === 'bool') await app.click(input(path));
+      if (type === 'bool') await clickAt(app, input(path));
       else if (type === 'enum') await choose(app, input(path));
       else if (type === 'reference') {
         const multiple = (await app.findAll(`${field(path)} input[type="checkbox"]`)).length > 0;
-        if (multiple) await app.click(`${field(path)} input[type="checkbox"]`);
+        if (multiple) await clickAt(app, `${field(path)} input[type="checkbox"]`);
         else await choose(app, input(path));
-      } else if (type === 'records') await app.click(`${field(path)} [data-testid="records-add"]`);
+      } else if (type === 'records') await clickAt(app, `${field(path)} [data-testid="records-add"]`);
       else if (type === 'list') {
-        await app.click(`${field(path)} [data-testid="list-add"]`);
+        await clickAt(app, `${field(path)} [data-testid="list-add"]`);
         await typeInto(app, `${field(path)} li:last-child input`, SAMPLE.domain);
       } else if (type === 'secret') {
-        await app.click(`${field(path)} [data-testid="secret-replace"]`);
+        await clickAt(app, `${field(path)} [data-testid="secret-replace"]`);
         await typeInto(app, input(path), `secret-for-${path}`);
-        await app.click(`${field(path)} [data-testid="secret-save"]`);
+        await clickAt(app, `${field(path)} [data-testid="secret-save"]`);
         await app.waitFor(async () => (await app.attr(`${field(path)} [data-testid="secret-state"]`, 'data-set')) === 'true', {
           what: `${path} set`,
         });
@@ -347,6 +388,15 @@ describe('one channel of each of the 16 kinds', () => {
     await app.waitFor(async () => (await app.findAll('[data-testid="section-smart_closing"]')).length === 1, { what: 'smart closing' });
     assert.equal((await app.findAll('[data-testid="section-customization"]')).length, 0, 'customization waits for the first save');
     assert.equal((await app.findAll('[data-testid="two-step-note"]')).length, 1);
+    // The avatar: a file becomes a data URL, shown round.
+    const png = join(box.root, 'avatar.png');
+    writeFileSync(png, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+    await app.cmd('POST', `/element/${await app.find(input('profile.avatar'))}/value`, { text: png });
+    await app.waitFor(async () => (await app.attr('[data-testid="image-preview"]', 'src'))?.startsWith('data:image/png;base64,'), {
+      what: 'the avatar preview',
+    });
+    assert.match(await app.attr('[data-testid="image-preview"]', 'class'), /round/);
+    await waitSaved(app);
     // Live chat only: no smart closing.
     await app.click(input('scope.live_chat'));
     await app.click(input('scope.web'));
@@ -368,6 +418,7 @@ describe('one channel of each of the 16 kinds', () => {
     assert.match(formula, new RegExp(`= ${Math.floor(4 * capacity * 0.25)} queuing`));
     await waitSaved(app);
     await setTheme(app, 'dark');
+    await rowOf(app, ids.engage_messaging);
     await app.click(`[data-testid="channel-row"][data-id="${ids.engage_messaging}"] [data-testid="channel-open"]`);
     await app.waitFor(async () => (await app.findAll('[data-testid="section-customization"]')).length === 1, { what: 'still there after reopening' });
     await shot(app, 'editor-engage-dark.png');
