@@ -37,10 +37,12 @@ export function makeSandbox(name) {
 }
 
 export class Driver {
-  static async start(env) {
+  /** `wrap`: a command to run tauri-driver under (e.g. a private D-Bus session). */
+  static async start(env, { wrap = [] } = {}) {
     const port = await freePort();
     const nativePort = await freePort();
-    const proc = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
+    const argv = [...wrap, 'tauri-driver', '--port', String(port), '--native-port', String(nativePort)];
+    const proc = spawn(argv[0], argv.slice(1), {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
