@@ -381,9 +381,11 @@ describe('one channel of each of the 16 kinds', () => {
     await app.click('[data-testid="filter-kind-viber"]');
     await app.waitFor(async () => (await app.findAll('[data-testid="channel-row"]')).length === 1, { what: 'kind filter' });
     await app.click('[data-testid="filter-kind-viber"]');
+    await app.waitFor(async () => (await app.findAll('[data-testid="channel-row"]')).length === 16, { what: 'the filter off again' });
   });
 
   test('Engage Messaging: smart closing follows the asynchronous scopes; extra settings after the first save', async () => {
+    await rowOf(app, ids.engage_messaging);
     await app.click(`[data-testid="channel-row"][data-id="${ids.engage_messaging}"] [data-testid="channel-open"]`);
     await app.waitFor(async () => (await app.findAll('[data-testid="section-smart_closing"]')).length === 1, { what: 'smart closing' });
     assert.equal((await app.findAll('[data-testid="section-customization"]')).length, 0, 'customization waits for the first save');
