@@ -11,6 +11,8 @@ const input = (path) => `[data-path="${path}"] [name="${path}"]`;
 
 async function typeInto(app, css, text) {
   const el = await app.find(css);
+  // Long forms put fields below the fold, where WebKitWebDriver will not type.
+  await app.exec('document.querySelector(arguments[0]).scrollIntoView({ block: "center" })', css);
   await app.cmd('POST', `/element/${el}/clear`, {});
   await app.cmd('POST', `/element/${el}/value`, { text: String(text) });
 }

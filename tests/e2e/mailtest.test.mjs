@@ -31,6 +31,8 @@ if (!env && required) throw new Error('SWITCHBOARD_REQUIRE_REAL_SERVERS=1 but SW
 
 async function typeInto(app, css, text) {
   const el = await app.find(css);
+  // Long forms put fields below the fold, where WebKitWebDriver will not type.
+  await app.exec('document.querySelector(arguments[0]).scrollIntoView({ block: "center" })', css);
   await app.cmd('POST', `/element/${el}/clear`, {});
   await app.cmd('POST', `/element/${el}/value`, { text: String(text) });
 }

@@ -42,9 +42,12 @@ export class Driver {
     const port = await freePort();
     const nativePort = await freePort();
     const argv = [...wrap, 'tauri-driver', '--port', String(port), '--native-port', String(nativePort)];
+    // Its own process group: stopping it must also stop WebKitWebDriver and the app, which
+    // would otherwise outlive it holding the stderr pipe (and this test process) open.
     const proc = spawn(argv[0], argv.slice(1), {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
+      detached: true,
     });
     let stderr = '';
     proc.stderr.on('data', (d) => (stderr += d));
@@ -67,13 +70,22 @@ export class Driver {
   }
 
   async stop() {
-    if (this.proc.exitCode !== null) return;
-    const exited = new Promise((ok) => this.proc.once('exit', ok));
-    this.proc.kill('SIGTERM');
+    const group = (signal) => {
+      try {
+        process.kill(-this.proc.pid, signal);
+      } catch {
+        // Already gone.
+      }
+    };
+    const exited = this.proc.exitCode !== null ? Promise.resolve() : new Promise((ok) => this.proc.once('exit', ok));
+    group('SIGTERM');
     // tauri-driver may linger while a session is still open: don't let it hold the run.
-    const timer = setTimeout(() => this.proc.kill('SIGKILL'), 3000);
+    const timer = setTimeout(() => group('SIGKILL'), 3000);
     await exited;
     clearTimeout(timer);
+    // Whatever else was in the group goes too, and its pipe with it.
+    group('SIGKILL');
+    this.proc.stderr.destroy();
   }
 }
 
