@@ -178,4 +178,23 @@ describe('bulk edit, revisions, export and import', { timeout: 180000 }, () => {
     await app.exec('location.reload()');
     await app.waitFor(async () => (await app.findAll('[data-testid="channel-row"]')).length === 4, { what: 'four channels' });
   });
+
+  test('a Channel SDK token is generated here, stored, and shown only once', async () => {
+    const id = await newNamed(app, 'channel_sdk', 'SDK app');
+    const field = '[data-path="channel_sdk.access_token"]';
+    await app.click(`${field} [data-testid="secret-generate"]`);
+    const token = await app.waitFor(() => app.exec(`return document.querySelector('[data-testid="secret-token"]')?.textContent ?? null`), {
+      what: 'the token shown once',
+    });
+    assert.match(token, /^[0-9a-f]{64}$/);
+    await app.waitFor(async () => (await app.attr(`${field} [data-testid="secret-state"]`, 'data-set')) === 'true', { what: 'set' });
+    // Reopening the channel shows "set", never the token again.
+    await back(app);
+    await app.click(`[data-testid="channel-row"][data-id="${id}"] [data-testid="channel-open"]`);
+    await app.waitFor(async () => (await app.attr(`${field} [data-testid="secret-state"]`, 'data-set')) === 'true');
+    assert.ok(!(await app.exec('return document.body.innerHTML')).includes(token));
+    const view = await invoke(app, 'get_channel', { id });
+    assert.ok(!JSON.stringify(view).includes(token));
+    await back(app);
+  });
 });

@@ -98,3 +98,9 @@ ed-queue-slots = { $agents } busy agents × default capacity { $capacity } × qu
    *[other] { $slots } queuing slots
 }
 ed-queue-no-group = Choose a channel group in the general settings to see how many queuing slots this factor gives.
+ed-secret-generate = Generate a token
+ed-secret-regenerate = Generate a new token
+ed-secret-shown-once = Copy this token now: it is stored in the keychain and will not be shown again.
+ed-secret-copy = Copy
+ed-secret-copied = Copied
+ed-secret-hide = Hide

@@ -98,3 +98,9 @@ ed-queue-slots = { $agents } agents occupés × capacité par défaut { $capacit
    *[other] { $slots } places en file d'attente
 }
 ed-queue-no-group = Choisissez un groupe de canaux dans les paramètres généraux pour voir combien de places en file d'attente ce facteur donne.
+ed-secret-generate = Générer un jeton
+ed-secret-regenerate = Générer un nouveau jeton
+ed-secret-shown-once = Copiez ce jeton maintenant : il est enregistré dans le trousseau et ne sera plus affiché.
+ed-secret-copy = Copier
+ed-secret-copied = Copié
+ed-secret-hide = Masquer
