@@ -5,14 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Driver, makeSandbox } from './lib/webdriver.mjs';
-
-function invoke(app, cmd, args) {
-  return app.cmd('POST', '/execute/async', {
-    script: `const done = arguments[arguments.length - 1];
-             window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then((v) => done({ ok: v }), (e) => done({ err: e }));`,
-    args: [cmd, args],
-  });
-}
+import { invoke } from './lib/form.mjs';
 
 describe('restoring the newest backup of a damaged database', { timeout: 120000 }, () => {
   const box = makeSandbox('backup');

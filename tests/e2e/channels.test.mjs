@@ -7,48 +7,9 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, ARTIFACTS, Driver, makeSandbox, windowScreenshot } from './lib/webdriver.mjs';
+import { choose, field, input, typeInto } from './lib/form.mjs';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
-const field = (path) => `[data-path="${path}"]`;
-const input = (path) => `[data-path="${path}"] [name="${path}"]`;
-
-/** Replaces the text of an input by typing, as a person would (input events per key). */
-async function typeInto(app, css, text) {
-  const el = await app.find(css);
-  await centre(app, css);
-  try {
-    await app.cmd('POST', `/element/${el}/clear`, {});
-    await app.cmd('POST', `/element/${el}/value`, { text: String(text) });
-  } catch (e) {
-    throw new Error(`typing into ${css}: ${e.message}`);
-  }
-}
-
-/** Scrolls an element to the middle of the pane, clear of the editor's sticky header. */
-async function centre(app, css) {
-  await app.exec(`document.querySelector(arguments[0])?.scrollIntoView({ block: 'center' })`, css);
-}
-
-async function clickAt(app, css) {
-  await centre(app, css);
-  await app.click(css);
-}
-
-/** Chooses an option of a select by value (clicking options is unreliable in WebKitWebDriver). */
-async function choose(app, css, value) {
-  const ok = await app.exec(
-    `const s = document.querySelector(arguments[0]);
-     if (!s) return false;
-     const v = arguments[1] ?? [...s.options].find((o) => o.value !== '')?.value;
-     if (v === undefined) return false;
-     s.value = v;
-     s.dispatchEvent(new Event('change', { bubbles: true }));
-     return true;`,
-    css,
-    value ?? null,
-  );
-  assert.ok(ok, `could choose an option in ${css}`);
-}
 
 /** One key press on whatever has the focus. */
 async function press(app, key) {
@@ -206,12 +167,12 @@ describe('an IMAP/SMTP e-mail channel', () => {
     // A second record, moved up: the first body is now the second record's.
     await app.click('[data-testid="section-signatures"] [data-testid="records-add"]');
     await app.waitFor(async () => (await app.findAll(input('signatures.1.body'))).length === 1);
-    await clickAt(app, `[data-record="signatures.1"] button[aria-label="Move item 2 up"]`);
+    await app.click(`[data-record="signatures.1"] button[aria-label="Move item 2 up"]`);
     await app.waitFor(
       async () => (await app.exec(`return document.querySelector('${input('signatures.1.body')}').value`)) === 'Regards, {{agent.firstname}}',
       { what: 'the record moved down' },
     );
-    await clickAt(app, `[data-record="signatures.0"] button[aria-label="Remove item 1"]`);
+    await app.click(`[data-record="signatures.0"] button[aria-label="Remove item 1"]`);
     await app.waitFor(async () => (await app.findAll(input('signatures.1.body'))).length === 0, { what: 'one record left' });
     assert.equal(await app.exec(`return document.querySelector('${input('signatures.0.body')}').value`), 'Regards, {{agent.firstname}}');
     await waitSaved(app);
@@ -318,20 +279,20 @@ async function fillUntilValid(app, kind) {
     );
     if (todo.length === 0 && (await app.attr('[data-testid="problem-summary"]', 'data-count')) === '0') return;
     for (const { path, type } of todo) {
-      if (type === 'bool') await clickAt(app, input(path));
+      if (type === 'bool') await app.click(input(path));
       else if (type === 'enum') await choose(app, input(path));
       else if (type === 'reference') {
         const multiple = (await app.findAll(`${field(path)} input[type="checkbox"]`)).length > 0;
-        if (multiple) await clickAt(app, `${field(path)} input[type="checkbox"]`);
+        if (multiple) await app.click(`${field(path)} input[type="checkbox"]`);
         else await choose(app, input(path));
-      } else if (type === 'records') await clickAt(app, `${field(path)} [data-testid="records-add"]`);
+      } else if (type === 'records') await app.click(`${field(path)} [data-testid="records-add"]`);
       else if (type === 'list') {
-        await clickAt(app, `${field(path)} [data-testid="list-add"]`);
+        await app.click(`${field(path)} [data-testid="list-add"]`);
         await typeInto(app, `${field(path)} li:last-child input`, SAMPLE.domain);
       } else if (type === 'secret') {
-        await clickAt(app, `${field(path)} [data-testid="secret-replace"]`);
+        await app.click(`${field(path)} [data-testid="secret-replace"]`);
         await typeInto(app, input(path), `secret-for-${path}`);
-        await clickAt(app, `${field(path)} [data-testid="secret-save"]`);
+        await app.click(`${field(path)} [data-testid="secret-save"]`);
         await app.waitFor(async () => (await app.attr(`${field(path)} [data-testid="secret-state"]`, 'data-set')) === 'true', {
           what: `${path} set`,
         });

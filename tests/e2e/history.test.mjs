@@ -6,38 +6,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Driver, makeSandbox } from './lib/webdriver.mjs';
+import { choose, input, invoke, typeInto } from './lib/form.mjs';
 
-const input = (path) => `[data-path="${path}"] [name="${path}"]`;
-
-async function typeInto(app, css, text) {
-  const el = await app.find(css);
-  // Long forms put fields below the fold, where WebKitWebDriver will not type.
-  await app.exec('document.querySelector(arguments[0]).scrollIntoView({ block: "center" })', css);
-  await app.cmd('POST', `/element/${el}/clear`, {});
-  await app.cmd('POST', `/element/${el}/value`, { text: String(text) });
-}
-
-async function choose(app, css, value) {
-  const ok = await app.exec(
-    `const s = document.querySelector(arguments[0]);
-     if (!s || ![...s.options].some((o) => o.value === arguments[1])) return false;
-     s.value = arguments[1];
-     s.dispatchEvent(new Event('change', { bubbles: true }));
-     return true;`,
-    css,
-    value,
-  );
-  assert.ok(ok, `could choose ${value} in ${css}`);
-}
-
-/** Calls an app command through the window's IPC, as the UI does. */
-function invoke(app, cmd, args) {
-  return app.cmd('POST', '/execute/async', {
-    script: `const done = arguments[arguments.length - 1];
-             window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then((v) => done({ ok: v }), (e) => done({ err: e }));`,
-    args: [cmd, args],
-  });
-}
 
 async function newNamed(app, kind, name) {
   await app.click('[data-testid="new-channel"]');

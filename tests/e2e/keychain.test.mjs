@@ -5,17 +5,8 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Driver, makeSandbox } from './lib/webdriver.mjs';
+import { field, input, typeInto } from './lib/form.mjs';
 
-const field = (path) => `[data-path="${path}"]`;
-const input = (path) => `[data-path="${path}"] [name="${path}"]`;
-
-async function typeInto(app, css, text) {
-  const el = await app.find(css);
-  // Long forms put fields below the fold, where WebKitWebDriver will not type.
-  await app.exec('document.querySelector(arguments[0]).scrollIntoView({ block: "center" })', css);
-  await app.cmd('POST', `/element/${el}/clear`, {});
-  await app.cmd('POST', `/element/${el}/value`, { text: String(text) });
-}
 
 describe('without a keychain', { timeout: 120000 }, () => {
   const box = makeSandbox('nokeychain');

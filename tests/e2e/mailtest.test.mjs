@@ -7,9 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, ARTIFACTS, Driver, makeSandbox, windowScreenshot } from './lib/webdriver.mjs';
+import { choose, field, input, setChecked, typeInto } from './lib/form.mjs';
 
-const input = (path) => `[data-path="${path}"] [name="${path}"]`;
-const field = (path) => `[data-path="${path}"]`;
 
 function mailEnv() {
   const file = process.env.SWITCHBOARD_TEST_MAIL_ENV;
@@ -28,40 +27,6 @@ function mailEnv() {
 const env = mailEnv();
 const required = process.env.SWITCHBOARD_REQUIRE_REAL_SERVERS === '1';
 if (!env && required) throw new Error('SWITCHBOARD_REQUIRE_REAL_SERVERS=1 but SWITCHBOARD_TEST_MAIL_ENV is not set');
-
-async function typeInto(app, css, text) {
-  const el = await app.find(css);
-  // Long forms put fields below the fold, where WebKitWebDriver will not type.
-  await app.exec('document.querySelector(arguments[0]).scrollIntoView({ block: "center" })', css);
-  await app.cmd('POST', `/element/${el}/clear`, {});
-  await app.cmd('POST', `/element/${el}/value`, { text: String(text) });
-}
-
-/** Sets a checkbox (styled switches hide the native input from WebDriver's click). */
-async function setChecked(app, css, checked) {
-  const ok = await app.exec(
-    `const el = document.querySelector(arguments[0]);
-     if (!el) return false;
-     if (el.checked !== arguments[1]) el.click();
-     return el.checked === arguments[1];`,
-    css,
-    checked,
-  );
-  assert.ok(ok, `could set ${css} to ${checked}`);
-}
-
-async function choose(app, css, value) {
-  const ok = await app.exec(
-    `const s = document.querySelector(arguments[0]);
-     if (!s || ![...s.options].some((o) => o.value === arguments[1])) return false;
-     s.value = arguments[1];
-     s.dispatchEvent(new Event('change', { bubbles: true }));
-     return true;`,
-    css,
-    value,
-  );
-  assert.ok(ok, `could choose ${value} in ${css}`);
-}
 
 const steps = (app) =>
   app.exec(
@@ -185,7 +150,14 @@ describe('testing an IMAP/SMTP channel in the editor', { skip: env ? false : 'no
     await app.click(`${field('imap.password')} [data-testid="secret-replace"]`);
     await typeInto(app, input('imap.password'), 'wrong-password');
     await app.click(`${field('imap.password')} [data-testid="secret-save"]`);
-    await app.waitFor(async () => (await app.attr(`${field('imap.password')} [data-testid="secret-state"]`, 'data-set')) === 'true');
+    await app.waitFor(
+      async () => {
+        if ((await app.attr(`${field('imap.password')} [data-testid="secret-state"]`, 'data-set')) === 'true') return true;
+        // Keeps what the field shows for the failure message.
+        throw new Error(await app.exec('return document.querySelector(arguments[0])?.outerHTML', field('imap.password')));
+      },
+      { what: 'imap.password set' },
+    );
 
     await app.click('[data-testid="mail-test-run"]');
     await app.waitFor(async () => (await app.attr('[data-testid="mail-test-outcome"]', 'data-outcome')) === 'failed', {

@@ -148,10 +148,17 @@ export class App {
    *  forms put buttons below the fold, where WebKitWebDriver calls them not interactable). */
   async click(css) {
     const el = await this.find(css);
+    const ref = { [ELEMENT]: el };
     await this.cmd('POST', '/execute/sync', {
       script: 'arguments[0].scrollIntoView({ block: "center" })',
-      args: [{ [ELEMENT]: el }],
+      args: [ref],
     });
+    // A button that is still disabled (waiting for the input it depends on) would swallow
+    // the click: wait for it, as a person would.
+    await this.waitFor(
+      () => this.cmd('POST', '/execute/sync', { script: 'return !arguments[0].disabled', args: [ref] }),
+      { timeout: 5000, what: `${css} to be enabled` },
+    );
     await this.cmd('POST', `/element/${el}/click`, {});
   }
 
