@@ -52,9 +52,11 @@ node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(
   exit 1
 }
 
-# The UI's dependencies, exactly as locked.
+# The UI's dependencies at the locked versions. Not `npm ci`: npm 11 writes only this
+# platform's optional binaries (the Tauri CLI's) into the lock and then refuses that same
+# lock in `npm ci`; `install --no-save` installs the locked versions and leaves the files alone.
 if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
-  npm --prefix ui ci --no-audit --no-fund --loglevel=error
+  npm --prefix ui install --no-save --no-audit --no-fund --loglevel=error
 fi
 
 if [ "$what" = test ] && ! command -v tauri-driver >/dev/null; then

@@ -54,7 +54,37 @@ impl ChannelService {
     ) -> Result<(Vec<FieldMsg>, Vec<String>), ChannelError> {
         let set = self.store.secret_status(id)?;
         let lookup: BTreeSet<String> = set.iter().cloned().collect();
-        Ok((validate(doc, &lookup), set))
+        let mut problems = validate(doc, &lookup);
+        if let Some(p) = self.duplicate_name(id, doc)? {
+            problems.push(p);
+        }
+        Ok((problems, set))
+    }
+
+    /// Channel names are unique across the local channels (compared without case or
+    /// surrounding spaces, as the catalogue's set rules do). One indexed search per save.
+    fn duplicate_name(&self, id: &str, doc: &Value) -> Result<Option<FieldMsg>, ChannelError> {
+        let Some(name) = document::name_of(doc)
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        else {
+            return Ok(None);
+        };
+        let folded = name.to_lowercase();
+        let page = self.store.list(&ListQuery {
+            search: Some(name.to_owned()),
+            ..ListQuery::default()
+        })?;
+        let taken = page
+            .items
+            .iter()
+            .any(|c| c.id != id && c.name.trim().to_lowercase() == folded);
+        Ok(taken.then(|| {
+            FieldMsg::new(
+                "general.name",
+                switchboard_core::Msg::new("val-name-duplicate").arg("name", name),
+            )
+        }))
     }
 
     pub fn list(&self, query: &ListQuery) -> Result<ListPage, ChannelError> {

@@ -109,3 +109,26 @@ fn delete_can_be_undone_and_duplicate_renames() {
     s.undelete(&id).unwrap();
     assert_eq!(s.list(&ListQuery::default()).unwrap().items.len(), 2);
 }
+
+#[test]
+fn a_second_channel_with_the_same_name_is_flagged_on_its_name() {
+    let mut s = service();
+    s.create("sms", Some("Support")).unwrap();
+    let other = s.create("viber", Some("Other")).unwrap().channel.id;
+    let mut doc = s.get(&other).unwrap().channel.doc;
+    doc["general"]["name"] = " support ".into();
+    let saved = s.save(&other, doc.clone()).unwrap();
+    let dup: Vec<_> = saved
+        .problems
+        .iter()
+        .filter(|p| p.message.id == "val-name-duplicate")
+        .collect();
+    assert_eq!(dup.len(), 1);
+    assert_eq!(dup[0].path, "general.name");
+    doc["general"]["name"] = "Support 2".into();
+    let saved = s.save(&other, doc).unwrap();
+    assert!(!saved
+        .problems
+        .iter()
+        .any(|p| p.message.id == "val-name-duplicate"));
+}
