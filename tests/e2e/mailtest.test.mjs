@@ -39,9 +39,9 @@ describe('testing an IMAP/SMTP channel in the editor', { skip: env ? false : 'no
   let app;
 
   before(async () => {
-    // The harness's CA plays the part of the system's trust store (rustls-native-certs
-    // reads SSL_CERT_FILE), so certificate verification stays ON.
-    driver = await Driver.start({ ...box.env, LANG: 'en_US.UTF-8', LC_ALL: '', SSL_CERT_FILE: env.CA });
+    // The harness's CA is a "company CA": the channel's custom CA file field points at it,
+    // so certificate verification stays ON.
+    driver = await Driver.start({ ...box.env, LANG: 'en_US.UTF-8', LC_ALL: '' });
     app = await App.launch(driver);
   });
   after(async () => {
@@ -64,11 +64,13 @@ describe('testing an IMAP/SMTP channel in the editor', { skip: env ? false : 'no
     await setChecked(app, input('imap.use_ssl_tls'), true);
     await setChecked(app, input('imap.use_start_tls'), false);
     await typeInto(app, input('imap.username'), env.USER);
+    await typeInto(app, input('imap.ca_file'), env.CA);
     await typeInto(app, input('smtp.host'), env.HOST);
     await typeInto(app, input('smtp.port'), env.SUBMISSION_PORT);
     await setChecked(app, input('smtp.use_ssl_tls'), false);
     await setChecked(app, input('smtp.use_start_tls'), true);
     await typeInto(app, input('smtp.username'), env.USER);
+    await typeInto(app, input('smtp.ca_file'), env.CA);
     for (const path of ['imap.password', 'smtp.password']) {
       await app.click(`${field(path)} [data-testid="secret-replace"]`);
       await typeInto(app, input(path), env.PASSWORD);
@@ -147,6 +149,7 @@ describe('testing an IMAP/SMTP channel in the editor', { skip: env ? false : 'no
     await setChecked(app, input('imap.use_ssl_tls'), true);
     await setChecked(app, input('imap.use_start_tls'), false);
     await typeInto(app, input('imap.username'), env.USER);
+    await typeInto(app, input('imap.ca_file'), env.CA);
     await app.click(`${field('imap.password')} [data-testid="secret-replace"]`);
     await typeInto(app, input('imap.password'), 'wrong-password');
     await app.click(`${field('imap.password')} [data-testid="secret-save"]`);

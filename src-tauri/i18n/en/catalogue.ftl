@@ -510,3 +510,7 @@ val-tapatalk-nothing-imported = All three offsets are zero: nothing will be impo
 val-name-duplicate = Another channel is already named "{ $name }".
 val-twitter-channel-unknown = No Twitter channel is named "{ $name }": create it first, replies go out through it.
 val-reference-unknown = { $field }: "{ $id }" no longer exists on the platform (or has not been synchronized yet).
+cat-imap-ca-file = Custom CA file (this computer only)
+cat-imap-ca-file-help = Path of a PEM file with an extra certificate authority to trust when testing the IMAP connection, for servers whose certificate comes from a company CA. Used by Switchboard's connection test only; it is not sent to the platform.
+cat-smtp-ca-file = Custom CA file (this computer only)
+cat-smtp-ca-file-help = Path of a PEM file with an extra certificate authority to trust when testing the SMTP connection, for servers whose certificate comes from a company CA. Used by Switchboard's connection test only; it is not sent to the platform.

@@ -510,3 +510,7 @@ val-tapatalk-nothing-imported = Les trois décalages sont nuls : rien ne sera im
 val-name-duplicate = Un autre canal s'appelle déjà « { $name } ».
 val-twitter-channel-unknown = Aucun canal Twitter nommé « { $name } » : créez-le d'abord, les réponses partent par lui.
 val-reference-unknown = { $field } : « { $id } » n'existe plus sur la plateforme (ou n'a pas encore été synchronisé).
+cat-imap-ca-file = Fichier d'autorité de certification (cet ordinateur uniquement)
+cat-imap-ca-file-help = Chemin d'un fichier PEM contenant une autorité de certification supplémentaire à approuver lors du test de la connexion IMAP, pour les serveurs dont le certificat vient d'une autorité d'entreprise. Utilisé uniquement par le test de connexion de Switchboard ; il n'est pas envoyé à la plateforme.
+cat-smtp-ca-file = Fichier d'autorité de certification (cet ordinateur uniquement)
+cat-smtp-ca-file-help = Chemin d'un fichier PEM contenant une autorité de certification supplémentaire à approuver lors du test de la connexion SMTP, pour les serveurs dont le certificat vient d'une autorité d'entreprise. Utilisé uniquement par le test de connexion de Switchboard ; il n'est pas envoyé à la plateforme.

@@ -175,6 +175,9 @@ fn server_section(s: &str, port: i64, ssl: bool) -> Section {
         )
         .help()
         .api(&api("ssl_verify_mode")),
+        // Switchboard's own: the connection test trusts this CA too (a company CA). Not a
+        // platform setting, so it has no API name and is never synced.
+        field(s, "ca_file", t::text(1024), Value::Null).help(),
     ]);
     if s == "smtp" {
         fields.push(
