@@ -37,3 +37,4 @@ chl-bulk-edit = Edit { $count } selected…
 chl-select-named = Select { $name }
 chl-restore-backup = Restore the newest backup
 chl-restored-backup = The backup of { $date } was restored. The damaged file was kept aside.
+chl-first-page = Showing the first { $shown } of { $total } channels: search or filter to find the others.

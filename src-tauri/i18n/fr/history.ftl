@@ -37,3 +37,4 @@ chl-bulk-edit = Modifier la sélection ({ $count })…
 chl-select-named = Sélectionner { $name }
 chl-restore-backup = Restaurer la sauvegarde la plus récente
 chl-restored-backup = La sauvegarde du { $date } a été restaurée. Le fichier endommagé a été mis de côté.
+chl-first-page = Affichage des { $shown } premiers canaux sur { $total } : recherchez ou filtrez pour trouver les autres.
