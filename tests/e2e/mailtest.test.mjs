@@ -105,7 +105,9 @@ describe('testing an IMAP/SMTP channel in the editor', { skip: env ? false : 'no
     for (const name of ['INBOX', 'Réclamations', '日本語']) assert.ok(offered.includes(name), offered.join(', '));
     await setChecked(app, `${field('imap.folders')} input[type=checkbox][value="INBOX"]`, true);
     await setChecked(app, `${field('imap.folders')} input[type=checkbox][value="Réclamations"]`, true);
-    await typeInto(app, input('imap.sent_folder'), 'Sent');
+    // The sent folder is now a picker of what the server listed, not free text.
+    assert.equal(await app.exec(`return document.querySelector('${input('imap.sent_folder')}').tagName`), 'SELECT');
+    await choose(app, input('imap.sent_folder'), 'Sent');
     await app.waitFor(async () => (await app.attr('[data-testid="save-state"]', 'data-state')) === 'saved');
     await app.exec(`document.querySelector('[data-testid="mail-test"]').scrollIntoView({ block: 'start' })`);
     await windowScreenshot(app, join(ARTIFACTS, 'mail-test-green.png'));
