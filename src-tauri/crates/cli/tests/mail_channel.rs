@@ -12,7 +12,6 @@ use switchboard_core::Sensitive;
 use switchboard_store::Store;
 
 const BIN: &str = env!("CARGO_BIN_EXE_switchboard-cli");
-const APP_ID: &str = "com.switchboard.test.cli-mail-channel";
 
 fn environment() -> Option<HashMap<String, String>> {
     let required = std::env::var("SWITCHBOARD_REQUIRE_REAL_SERVERS").as_deref() == Ok("1");
@@ -39,12 +38,13 @@ fn environment() -> Option<HashMap<String, String>> {
 }
 
 fn stored_channel(
+    app_id: &str,
     data_dir: &std::path::Path,
     env: &HashMap<String, String>,
     password: &str,
 ) -> String {
     let store = Store::open(&data_dir.join("switchboard.sqlite3")).unwrap();
-    let mut service = ChannelService::new(store, switchboard_vault::for_app(APP_ID));
+    let mut service = ChannelService::new(store, switchboard_vault::for_app(app_id));
     let id = service
         .create("email", Some("Support (stored)"))
         .unwrap()
@@ -77,11 +77,13 @@ fn stored_channel(
 fn a_stored_channel_is_tested_with_its_sealed_password() {
     let Some(env) = environment() else { return };
     let dir = tempfile::tempdir().unwrap();
-    let id = stored_channel(dir.path(), &env, &env["PASSWORD"]);
+    // Each test its own app identifier, so its own vault key.
+    let app_id = "com.switchboard.test.cli-mail-channel.ok";
+    let id = stored_channel(app_id, dir.path(), &env, &env["PASSWORD"]);
     let out = Command::new(BIN)
         .args(["mail-test", "--channel", &id, "--json", "--timeout", "10"])
         .env("SWITCHBOARD_DATA_DIR", dir.path())
-        .env("SWITCHBOARD_APP_ID", APP_ID)
+        .env("SWITCHBOARD_APP_ID", app_id)
         .env("SWITCHBOARD_LANG", "en")
         .output()
         .unwrap();
@@ -121,11 +123,12 @@ fn a_stored_channel_is_tested_with_its_sealed_password() {
 fn a_wrong_stored_password_fails_at_login() {
     let Some(env) = environment() else { return };
     let dir = tempfile::tempdir().unwrap();
-    let id = stored_channel(dir.path(), &env, "not-the-password");
+    let app_id = "com.switchboard.test.cli-mail-channel.wrong";
+    let id = stored_channel(app_id, dir.path(), &env, "not-the-password");
     let out = Command::new(BIN)
         .args(["mail-test", "--channel", &id, "--json", "--timeout", "10"])
         .env("SWITCHBOARD_DATA_DIR", dir.path())
-        .env("SWITCHBOARD_APP_ID", APP_ID)
+        .env("SWITCHBOARD_APP_ID", app_id)
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));

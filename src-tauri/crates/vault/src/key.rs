@@ -117,9 +117,36 @@ impl KeychainKeySource {
     }
 }
 
+/// Serializes "read or create the master key" between processes of this user (the app and
+/// the CLI, or parallel tests): without it two first uses can each write a key, and the
+/// secrets sealed with the overwritten one are lost. The lock is released on drop.
+fn creation_lock(service: &str) -> Option<std::fs::File> {
+    let name: String = service
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let path = std::env::temp_dir().join(format!("{name}.master-key.lock"));
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .ok()?;
+    // Best effort: a filesystem without locks leaves only the read-back below.
+    file.lock().ok()?;
+    Some(file)
+}
+
 impl KeySource for KeychainKeySource {
     fn master_key(&self) -> Result<MasterKey, KeychainError> {
         let entry = self.entry()?;
+        let _lock = creation_lock(&self.service);
         match entry.get_password() {
             Ok(text) => MasterKey::from_hex(&text).ok_or_else(|| KeychainError::Other {
                 // Never overwritten: a malformed entry may still be someone's key.

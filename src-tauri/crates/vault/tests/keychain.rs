@@ -92,3 +92,36 @@ fn test_and_release_app_ids_use_different_keys() {
     KeychainKeySource::new(&s1).delete().unwrap();
     KeychainKeySource::new(&s2).delete().unwrap();
 }
+
+/// Several first uses at the same moment (the app and the CLI, or parallel tests) must end
+/// up with one key: a secret sealed by any of them opens with the others.
+#[test]
+fn concurrent_first_uses_agree_on_one_key() {
+    if !keyring_session() {
+        return;
+    }
+    let service = test_service("race");
+    let sealed: Vec<(usize, Vec<u8>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..6)
+            .map(|i| {
+                let service = service.clone();
+                scope.spawn(move || {
+                    let vault = Vault::new(KeychainKeySource::new(&service));
+                    let blob = vault
+                        .seal("channel", "path", &Sensitive::new(format!("secret-{i}")))
+                        .expect("sealed");
+                    (i, blob)
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let reader = Vault::new(KeychainKeySource::new(&service));
+    for (i, blob) in sealed {
+        let opened = reader
+            .open("channel", "path", &blob)
+            .expect("every blob opens with the stored key");
+        assert_eq!(opened.expose(), &format!("secret-{i}"));
+    }
+    let _ = KeychainKeySource::new(&service).delete();
+}
