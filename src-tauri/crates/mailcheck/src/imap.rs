@@ -60,34 +60,7 @@ pub async fn connect_and_login(
     t: &Timeouts,
 ) -> Result<Session, Stop> {
     let sec = s.security();
-    let addrs = rec
-        .run(
-            "imap.resolve",
-            t.step(),
-            |d| explain::step_timeout(P, d),
-            async {
-                let a = net::resolve(P, &s.host, s.port).await?;
-                let note =
-                    Msg::new("mailcheck-note-resolved").arg("addresses", net::list_addrs(&a));
-                Ok((a, Done::note(note)))
-            },
-        )
-        .await?;
-    let tcp = rec
-        .run(
-            "imap.connect",
-            t.connect(),
-            |d| explain::connect_timeout(P, d),
-            async {
-                let tcp = net::connect(P, &addrs).await?;
-                let peer = tcp.peer_addr().map(|a| a.to_string()).unwrap_or_default();
-                Ok((
-                    tcp,
-                    Done::note(Msg::new("mailcheck-note-connected").arg("address", peer)),
-                ))
-            },
-        )
-        .await?;
+    let tcp = net::resolve_and_connect(P, &s.host, s.port, rec, t).await?;
     let conn = if sec == Security::Tls {
         rec.run(
             "imap.tls",

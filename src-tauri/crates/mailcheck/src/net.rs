@@ -1,9 +1,48 @@
 //! Resolve and connect, the first two steps of both protocols.
 
 use crate::explain;
-use crate::step::Failure;
+use crate::settings::Timeouts;
+use crate::step::{Done, Failure, Recorder, Stop};
 use std::net::SocketAddr;
+use switchboard_core::Msg;
 use tokio::net::TcpStream;
+
+/// The `<proto>.resolve` and `<proto>.connect` steps, recorded: what both protocols do
+/// before anything protocol-specific.
+pub async fn resolve_and_connect(
+    proto: &str,
+    host: &str,
+    port: u16,
+    rec: &mut Recorder<'_>,
+    t: &Timeouts,
+) -> Result<TcpStream, Stop> {
+    let addrs = rec
+        .run(
+            &format!("{proto}.resolve"),
+            t.step(),
+            |d| explain::step_timeout(proto, d),
+            async {
+                let a = resolve(proto, host, port).await?;
+                let note = Msg::new("mailcheck-note-resolved").arg("addresses", list_addrs(&a));
+                Ok((a, Done::note(note)))
+            },
+        )
+        .await?;
+    rec.run(
+        &format!("{proto}.connect"),
+        t.connect(),
+        |d| explain::connect_timeout(proto, d),
+        async {
+            let tcp = connect(proto, &addrs).await?;
+            let peer = tcp.peer_addr().map(|a| a.to_string()).unwrap_or_default();
+            Ok((
+                tcp,
+                Done::note(Msg::new("mailcheck-note-connected").arg("address", peer)),
+            ))
+        },
+    )
+    .await
+}
 
 pub async fn resolve(proto: &str, host: &str, port: u16) -> Result<Vec<SocketAddr>, Failure> {
     let host = host.trim();

@@ -119,34 +119,7 @@ pub async fn diagnose(
 ) -> Result<(), Stop> {
     let srv = &s.server;
     let sec = srv.security();
-    let addrs = rec
-        .run(
-            "smtp.resolve",
-            t.step(),
-            |d| explain::step_timeout(P, d),
-            async {
-                let a = net::resolve(P, &srv.host, srv.port).await?;
-                let note =
-                    Msg::new("mailcheck-note-resolved").arg("addresses", net::list_addrs(&a));
-                Ok((a, Done::note(note)))
-            },
-        )
-        .await?;
-    let tcp = rec
-        .run(
-            "smtp.connect",
-            t.connect(),
-            |d| explain::connect_timeout(P, d),
-            async {
-                let tcp = net::connect(P, &addrs).await?;
-                let peer = tcp.peer_addr().map(|a| a.to_string()).unwrap_or_default();
-                Ok((
-                    tcp,
-                    Done::note(Msg::new("mailcheck-note-connected").arg("address", peer)),
-                ))
-            },
-        )
-        .await?;
+    let tcp = net::resolve_and_connect(P, &srv.host, srv.port, rec, t).await?;
     let conn = if sec == Security::Tls {
         rec.run(
             "smtp.tls",
