@@ -8,27 +8,7 @@ use std::process::{Command, Output};
 const BIN: &str = env!("CARGO_BIN_EXE_switchboard-cli");
 
 fn mail_env() -> Option<HashMap<String, String>> {
-    let Ok(path) = std::env::var("SWITCHBOARD_TEST_MAIL_ENV") else {
-        if std::env::var("SWITCHBOARD_REQUIRE_REAL_SERVERS").as_deref() == Ok("1") {
-            panic!("SWITCHBOARD_REQUIRE_REAL_SERVERS=1 but SWITCHBOARD_TEST_MAIL_ENV is not set");
-        }
-        eprintln!(
-            "note: skipped (no real mail servers; see tests/support/mail/with-mail-servers.sh)"
-        );
-        return None;
-    };
-    let text = std::fs::read_to_string(path).unwrap();
-    Some(
-        text.lines()
-            .filter_map(|l| l.split_once('='))
-            .map(|(k, v)| {
-                (
-                    k.trim_start_matches("SWITCHBOARD_MAIL_").to_owned(),
-                    v.to_owned(),
-                )
-            })
-            .collect(),
-    )
+    switchboard_mailcheck::harness::env()
 }
 
 fn cli(args: &[&str], password: Option<&str>) -> Output {

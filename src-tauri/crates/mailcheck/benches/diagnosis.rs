@@ -16,25 +16,7 @@ use switchboard_mailcheck::*;
 const RUNS: usize = 20;
 
 fn env() -> Option<HashMap<String, String>> {
-    let Ok(path) = std::env::var("SWITCHBOARD_TEST_MAIL_ENV") else {
-        if std::env::var("SWITCHBOARD_REQUIRE_REAL_SERVERS").as_deref() == Ok("1") {
-            panic!("SWITCHBOARD_TEST_MAIL_ENV is not set");
-        }
-        println!("skipped: no mail servers (run through tests/support/mail/with-mail-servers.sh)");
-        return None;
-    };
-    let text = std::fs::read_to_string(path).unwrap();
-    Some(
-        text.lines()
-            .filter_map(|l| l.split_once('='))
-            .map(|(k, v)| {
-                (
-                    k.trim_start_matches("SWITCHBOARD_MAIL_").to_owned(),
-                    v.to_owned(),
-                )
-            })
-            .collect(),
-    )
+    switchboard_mailcheck::harness::env()
 }
 
 fn server(e: &HashMap<String, String>, port: &str, sec: Security) -> ServerSettings {

@@ -12,6 +12,7 @@ pub mod autodetect;
 pub mod diagnosis;
 pub mod document;
 pub mod explain;
+pub mod harness;
 pub mod imap;
 pub mod net;
 pub mod postmark;
