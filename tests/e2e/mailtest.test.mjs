@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, ARTIFACTS, Driver, makeSandbox, windowScreenshot } from './lib/webdriver.mjs';
-import { choose, field, input, setChecked, typeInto } from './lib/form.mjs';
+import { choose, field, input, setChecked, storeSecret, typeInto } from './lib/form.mjs';
 
 
 function mailEnv() {
@@ -71,14 +71,7 @@ describe('testing an IMAP/SMTP channel in the editor', { skip: env ? false : 'no
     await setChecked(app, input('smtp.use_start_tls'), true);
     await typeInto(app, input('smtp.username'), env.USER);
     await typeInto(app, input('smtp.ca_file'), env.CA);
-    for (const path of ['imap.password', 'smtp.password']) {
-      await app.click(`${field(path)} [data-testid="secret-replace"]`);
-      await typeInto(app, input(path), env.PASSWORD);
-      await app.click(`${field(path)} [data-testid="secret-save"]`);
-      await app.waitFor(async () => (await app.attr(`${field(path)} [data-testid="secret-state"]`, 'data-set')) === 'true', {
-        what: `${path} set`,
-      });
-    }
+    for (const path of ['imap.password', 'smtp.password']) await storeSecret(app, path, env.PASSWORD);
 
     await app.click('[data-testid="mail-test-run"]');
     const finished = await app.waitFor(
@@ -152,17 +145,7 @@ describe('testing an IMAP/SMTP channel in the editor', { skip: env ? false : 'no
     await setChecked(app, input('imap.use_start_tls'), false);
     await typeInto(app, input('imap.username'), env.USER);
     await typeInto(app, input('imap.ca_file'), env.CA);
-    await app.click(`${field('imap.password')} [data-testid="secret-replace"]`);
-    await typeInto(app, input('imap.password'), 'wrong-password');
-    await app.click(`${field('imap.password')} [data-testid="secret-save"]`);
-    await app.waitFor(
-      async () => {
-        if ((await app.attr(`${field('imap.password')} [data-testid="secret-state"]`, 'data-set')) === 'true') return true;
-        // Keeps what the field shows for the failure message.
-        throw new Error(await app.exec('return document.querySelector(arguments[0])?.outerHTML', field('imap.password')));
-      },
-      { what: 'imap.password set' },
-    );
+    await storeSecret(app, 'imap.password', 'wrong-password');
 
     await app.click('[data-testid="mail-test-run"]');
     await app.waitFor(async () => (await app.attr('[data-testid="mail-test-outcome"]', 'data-outcome')) === 'failed', {

@@ -13,6 +13,30 @@ export async function typeInto(app, css, text) {
   await app.exec('document.querySelector(arguments[0]).scrollIntoView({ block: "center" })', css);
   await app.cmd('POST', `/element/${el}/clear`, {});
   await app.cmd('POST', `/element/${el}/value`, { text: String(text) });
+  // The field must hold exactly what was typed before the test goes on.
+  await app.waitFor(async () => (await app.exec('return document.querySelector(arguments[0]).value', css)) === String(text), {
+    timeout: 5000,
+    what: `${css} to hold what was typed`,
+  });
+}
+
+/** Stores a secret through its field: Replace, type, Store; waits for "set". A click that
+ *  WebKitWebDriver drops (seen rarely on a loaded machine) is retried once and logged. */
+export async function storeSecret(app, path, value) {
+  await app.click(`${field(path)} [data-testid="secret-replace"]`);
+  await typeInto(app, input(path), value);
+  const isSet = async () => (await app.attr(`${field(path)} [data-testid="secret-state"]`, 'data-set')) === 'true';
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    await app.click(`${field(path)} [data-testid="secret-save"]`);
+    try {
+      await app.waitFor(isSet, { timeout: 5000, what: `${path} set` });
+      return;
+    } catch (e) {
+      const open = (await app.findAll(`${field(path)} [data-testid="secret-save"]`)).length > 0;
+      if (attempt === 2 || !open) throw e;
+      console.log(`# note: the click on Store for ${path} had no effect; clicking again`);
+    }
+  }
 }
 
 /** Chooses an option of a select by value, or its first real option when `value` is
