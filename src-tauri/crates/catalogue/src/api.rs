@@ -160,10 +160,59 @@ pub fn to_api(doc: &Value) -> Map<String, Value> {
     out
 }
 
+/// The platform's `Source.type` for each kind. The published spec types the field as a
+/// plain string and lists no values: this table is the one place that names them, and a
+/// source whose type is not here is listed with its type string by pull, never dropped.
+const API_TYPES: [(Kind, &str); 16] = [
+    (Kind::Email, "email"),
+    (Kind::FacebookPage, "facebook_page"),
+    (Kind::FacebookMessenger, "facebook_messenger"),
+    (Kind::Twitter, "twitter"),
+    (Kind::TwitterSearch, "twitter_search"),
+    (Kind::Instagram, "instagram"),
+    (Kind::Whatsapp, "whatsapp"),
+    (Kind::EngageMessaging, "engage_messaging"),
+    (Kind::ChannelSdk, "channel_sdk"),
+    (Kind::Sms, "sms"),
+    (Kind::AppleBusinessChat, "apple_business_chat"),
+    (Kind::Youtube, "youtube"),
+    (Kind::GoogleBusinessMessages, "google_business_messages"),
+    (Kind::GoogleMyBusiness, "google_my_business"),
+    (Kind::Tapatalk, "tapatalk"),
+    (Kind::Viber, "viber"),
+];
+
+/// The API `type` of a kind's sources.
+pub fn api_type(kind: Kind) -> &'static str {
+    API_TYPES
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map(|(_, t)| *t)
+        .expect("every kind has an API type")
+}
+
+/// The kind of a source from its API `type` (`None`: a type this catalogue does not know).
+pub fn kind_of_api_type(api_type: &str) -> Option<Kind> {
+    API_TYPES
+        .iter()
+        .find(|(_, t)| *t == api_type)
+        .map(|(k, _)| *k)
+}
+
 /// A document of `kind` from a platform `Source` record (adoption): mapped settings
 /// from the record, everything else at its default.
 pub fn from_api(kind: Kind, source: &Value) -> Value {
-    let mut doc = crate::document::defaults(kind);
+    apply_api(&crate::document::defaults(kind), source)
+}
+
+/// `doc` with every mapped, non-secret setting taken from a platform `Source` record, and
+/// everything the API does not carry (local-only settings, secrets' status, settings the
+/// API cannot write) left as it was: how a draft follows the server on pull.
+pub fn apply_api(doc: &Value, source: &Value) -> Value {
+    let Some(kind) = kind_of(doc) else {
+        return doc.clone();
+    };
+    let mut doc = complete(kind, doc).into_owned();
     for s in &kind_schema(kind).sections {
         if s.repeat {
             if let Some(api) = s.api.as_deref().filter(|a| *a == "signatures") {
@@ -263,6 +312,25 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn every_kind_has_one_api_type_and_back() {
+        for kind in Kind::ALL {
+            assert_eq!(kind_of_api_type(api_type(kind)), Some(kind));
+        }
+        assert_eq!(kind_of_api_type("carrier_pigeon"), None);
+    }
+
+    #[test]
+    fn applying_a_record_keeps_what_the_api_does_not_carry() {
+        let (mut doc, _) = example_document(Kind::Email);
+        doc["imap"]["ca_file"] = json!("/etc/ssl/local-ca.pem");
+        let mut record = to_api(&doc);
+        record.insert("name".into(), json!("Renamed on the server"));
+        let merged = apply_api(&doc, &Value::Object(record));
+        assert_eq!(merged["general"]["name"], "Renamed on the server");
+        assert_eq!(merged["imap"]["ca_file"], "/etc/ssl/local-ca.pem");
     }
 
     #[test]
