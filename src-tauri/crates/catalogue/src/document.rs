@@ -8,14 +8,9 @@ use crate::schema::kind_schema;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 
-/// The value at a dotted path; list indices are numbers (`signatures.1.body`).
-pub fn get<'a>(doc: &'a Value, path: &str) -> Option<&'a Value> {
-    path.split('.').try_fold(doc, |v, key| match v {
-        Value::Object(m) => m.get(key),
-        Value::Array(a) => key.parse::<usize>().ok().and_then(|i| a.get(i)),
-        _ => None,
-    })
-}
+/// The value at a dotted path; list indices are numbers (`signatures.1.body`). The one
+/// reader in `switchboard-core`, re-exported as part of the document format.
+pub use switchboard_core::jsonpath::get;
 
 /// A new channel of `kind` with every declared default (secrets and buttons excluded).
 pub fn defaults(kind: Kind) -> Value {

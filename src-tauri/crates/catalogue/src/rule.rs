@@ -43,7 +43,7 @@ impl Rule {
 
     /// Evaluates on a document as it is (a missing value counts as `null`).
     pub fn eval(&self, doc: &Value) -> bool {
-        self.eval_with(&|p| crate::document::get(doc, p))
+        self.eval_with(&|p| switchboard_core::jsonpath::get(doc, p))
     }
 
     /// Evaluates with a custom lookup (the validator's falls back to defaults).

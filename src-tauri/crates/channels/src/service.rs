@@ -34,8 +34,10 @@ pub struct SaveResult {
 }
 
 pub struct ChannelService {
-    pub store: Store,
-    pub vault: Vault,
+    // Crate-private: every change goes through the methods, which validate, record the
+    // list columns and seal secrets. A caller with the store in hand could skip that.
+    pub(crate) store: Store,
+    pub(crate) vault: Vault,
 }
 
 fn kind_of(kind: &str) -> Result<Kind, ChannelError> {
@@ -97,7 +99,7 @@ impl ChannelService {
         let k = kind_of(kind)?;
         let mut doc = defaults(k);
         if let Some(name) = name {
-            switchboard_store::jsonpath::set(&mut doc, "general.name", Value::String(name.into()));
+            switchboard_core::jsonpath::set(&mut doc, "general.name", Value::String(name.into()));
         }
         let problems = validate(&doc, &BTreeSet::new());
         let id = self
@@ -126,7 +128,7 @@ impl ChannelService {
             obj.insert("kind".into(), Value::String(k.id().into()));
         }
         for path in document::secret_paths(k) {
-            switchboard_store::jsonpath::remove(&mut doc, &path);
+            switchboard_core::jsonpath::remove(&mut doc, &path);
         }
         let (problems, _) = self.problems(id, &doc)?;
         let draft_seq = self.store.save_draft(id, &doc, &meta_of(&doc, &problems))?;
@@ -211,7 +213,7 @@ impl ChannelService {
     ) -> Result<ChannelView, ChannelError> {
         let new_id = self.store.duplicate(id, |doc, meta| {
             let name = copy_name(&meta.name);
-            switchboard_store::jsonpath::set(doc, "general.name", Value::String(name.clone()));
+            switchboard_core::jsonpath::set(doc, "general.name", Value::String(name.clone()));
             meta.name = name;
         })?;
         // Recompute validity: the copy has no secrets yet.

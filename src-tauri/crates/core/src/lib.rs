@@ -2,6 +2,7 @@
 //! the network: domain crates depend on it to speak the same language across IPC and CLI.
 
 pub mod app_id;
+pub mod jsonpath;
 pub mod logging;
 pub mod msg;
 pub mod paths;

@@ -97,7 +97,7 @@ pub fn restore_newest_backup(db_path: &Path) -> Result<BackupInfo, StoreError> {
         }
         tracing::warn!(backup = %b.path.display(), "backup skipped: integrity check failed");
     }
-    Err(StoreError::NotFound("backup".into()))
+    Err(StoreError::BackupNotFound)
 }
 
 impl Store {
@@ -116,10 +116,7 @@ impl Store {
 
     /// Takes (or replaces) today's backup now, then prunes old ones.
     pub fn backup_now(&self) -> Result<BackupInfo, StoreError> {
-        let db = self
-            .path
-            .as_deref()
-            .ok_or_else(|| StoreError::NotFound("database file".into()))?;
+        let db = self.path.as_deref().ok_or(StoreError::NoDatabaseFile)?;
         let dir = backup_dir(db);
         std::fs::create_dir_all(&dir).map_err(|e| StoreError::io(&dir, e))?;
         let date = date_utc(now_ms());

@@ -8,7 +8,6 @@ use crate::channels::{load, write_draft};
 use crate::clock::now_ms;
 use crate::error::StoreError;
 use crate::ids::new_uuid;
-use crate::jsonpath;
 use crate::model::{Channel, ChannelId, Origin};
 use crate::revisions::insert_revision;
 use crate::schema::DocSchema;
@@ -16,6 +15,7 @@ use crate::Store;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::Value;
+use switchboard_core::jsonpath;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -137,7 +137,7 @@ impl Store {
         value: &Value,
         schema: &dyn DocSchema,
     ) -> Result<BulkApplied, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let plans = preview_in(&tx, ids, path, value, schema)?;
         let batch_id = new_uuid();
         let now = now_ms();
@@ -189,7 +189,7 @@ impl Store {
         batch_id: &str,
         schema: &dyn DocSchema,
     ) -> Result<BulkUndone, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let batch: Option<(String, String, Option<i64>)> = tx
             .query_row(
                 "SELECT path, value, undone_at FROM bulk_batches WHERE id = ?1",

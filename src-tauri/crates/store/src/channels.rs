@@ -6,7 +6,7 @@ use crate::ids::new_uuid;
 use crate::model::{Channel, ChannelId, ChannelMeta, Origin, SyncState, Validity};
 use crate::revisions::{insert_revision, maybe_auto_checkpoint};
 use crate::Store;
-use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde_json::Value;
 
 pub(crate) const CHANNEL_COLUMNS: &str = "c.id, c.kind, d.doc, c.name, c.community, c.active, \
@@ -128,7 +128,7 @@ impl Store {
         meta: &ChannelMeta,
         origin: Origin,
     ) -> Result<ChannelId, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let id = insert_channel(&tx, kind, doc, meta, origin, None)?;
         tx.commit()?;
         Ok(id)
@@ -144,9 +144,7 @@ impl Store {
     ) -> Result<i64, StoreError> {
         let now = now_ms();
         let doc_text = serde_json::to_string(doc)?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write_tx()?;
         let seq = write_draft(&tx, id, &doc_text, meta, now)?;
         maybe_auto_checkpoint(&tx, id, &doc_text, meta, now)?;
         tx.commit()?;
@@ -200,7 +198,7 @@ impl Store {
         id: &str,
         adjust: impl FnOnce(&mut Value, &mut ChannelMeta),
     ) -> Result<ChannelId, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let mut ch = load(&tx, id)?;
         adjust(&mut ch.doc, &mut ch.meta);
         let new_id = insert_channel(&tx, &ch.kind, &ch.doc, &ch.meta, Origin::LocalEdit, None)?;

@@ -13,6 +13,12 @@ pub enum StoreError {
     BatchNotFound(String),
     #[error("bulk edit {0} was already undone")]
     BatchAlreadyUndone(String),
+    /// Restoring was asked for, but no automatic backup passes the integrity check.
+    #[error("no sound backup of the database was found")]
+    BackupNotFound,
+    /// A file operation (a backup) was asked of a store that lives only in memory.
+    #[error("this store has no database file")]
+    NoDatabaseFile,
     /// The file was written by a newer Switchboard: opening it could destroy data.
     #[error("database version {found} is newer than supported {supported}")]
     NewerDatabase { found: i64, supported: i64 },
@@ -67,6 +73,8 @@ impl StoreError {
                 Msg::new("store-err-batch-not-found").arg("id", id.as_str())
             }
             StoreError::BatchAlreadyUndone(_) => Msg::new("store-err-batch-undone"),
+            StoreError::BackupNotFound => Msg::new("store-err-backup-not-found"),
+            StoreError::NoDatabaseFile => Msg::new("store-err-no-database-file"),
             StoreError::NewerDatabase { found, supported } => Msg::new("store-err-newer-database")
                 .arg("found", *found)
                 .arg("supported", *supported),

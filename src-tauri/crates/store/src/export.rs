@@ -5,12 +5,12 @@
 use crate::channels::load;
 use crate::clock::{now_ms, rfc3339_utc};
 use crate::error::StoreError;
-use crate::jsonpath;
 use crate::schema::DocSchema;
 use crate::Store;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
+use switchboard_core::jsonpath;
 
 pub const EXPORT_FORMAT: &str = "switchboard.channels";
 pub const EXPORT_VERSION: u32 = 1;

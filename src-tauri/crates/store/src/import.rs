@@ -7,13 +7,13 @@
 use crate::channels::insert_channel;
 use crate::error::StoreError;
 use crate::export::{EXPORT_FORMAT, EXPORT_VERSION, SECRETS_KEY};
-use crate::jsonpath;
 use crate::model::{ChannelId, Origin};
 use crate::schema::DocSchema;
 use crate::Store;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeSet;
+use switchboard_core::jsonpath;
 use switchboard_core::Msg;
 use ts_rs::TS;
 
@@ -177,7 +177,7 @@ impl Store {
         schema: &dyn DocSchema,
     ) -> Result<ImportReport, ImportError> {
         let prepared = prepare(bytes, schema).map_err(ImportError::Invalid)?;
-        let tx = self.conn.transaction().map_err(StoreError::from)?;
+        let tx = self.write_tx()?;
         let mut channels = Vec::with_capacity(prepared.len());
         for p in prepared {
             let meta = schema.meta(&p.kind, &p.doc);

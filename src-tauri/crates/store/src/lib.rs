@@ -16,7 +16,6 @@ mod error;
 mod export;
 mod ids;
 mod import;
-pub mod jsonpath;
 mod list;
 mod migrations;
 mod model;

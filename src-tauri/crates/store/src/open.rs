@@ -8,7 +8,7 @@
 use crate::backup::{list_backups, BackupInfo};
 use crate::error::StoreError;
 use crate::migrations;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use switchboard_core::Msg;
@@ -107,8 +107,12 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         // Reading the schema is the first real access: a damaged header fails here.
-        let found = migrations::migrate(&mut conn)?;
-        tracing::debug!(found, latest = migrations::LATEST_VERSION, "database open");
+        let migrated = migrations::migrate(&mut conn)?;
+        tracing::debug!(
+            found = migrated.found,
+            latest = migrations::LATEST_VERSION,
+            "database open"
+        );
         Ok(Store { conn, path })
     }
 
@@ -134,6 +138,17 @@ impl Store {
 
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// The transaction every write goes through: `BEGIN IMMEDIATE` takes the write lock
+    /// before the first read, waiting up to `BUSY_TIMEOUT` for another connection (the
+    /// CLI, a second window) to finish. A deferred transaction that reads and then writes
+    /// cannot wait: when another process wrote in between, SQLite fails the upgrade at
+    /// once with `SQLITE_BUSY`, whatever the timeout, because its snapshot is stale.
+    pub(crate) fn write_tx(&mut self) -> Result<Transaction<'_>, StoreError> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
 }
 

@@ -125,7 +125,7 @@ impl Store {
         channel_id: &str,
         origin: Origin,
     ) -> Result<Option<i64>, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let ch = load(&tx, channel_id)?;
         let doc_text = serde_json::to_string(&ch.doc)?;
         if last_revision(&tx, channel_id)?.is_some_and(|(_, d)| d == doc_text) {
@@ -176,7 +176,7 @@ impl Store {
     /// Puts a revision's document back as the draft and records that as a new revision
     /// (origin `Restore`), so restoring is itself undoable. Returns the new revision id.
     pub fn restore_revision(&mut self, rev_id: i64) -> Result<i64, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let rev = load_revision(&tx, rev_id)?;
         let now = now_ms();
         let doc_text = serde_json::to_string(&rev.doc)?;
@@ -204,7 +204,7 @@ impl Store {
         doc: &serde_json::Value,
         meta: &ChannelMeta,
     ) -> Result<i64, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let now = now_ms();
         let doc_text = serde_json::to_string(doc)?;
         write_draft(&tx, channel_id, &doc_text, meta, now)?;

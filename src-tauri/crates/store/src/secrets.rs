@@ -15,7 +15,8 @@ impl Store {
         path: &str,
         sealed: &[u8],
     ) -> Result<(), StoreError> {
-        let live: bool = self.conn.query_row(
+        let tx = self.write_tx()?;
+        let live: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM channels WHERE id = ?1 AND deleted_at IS NULL)",
             [channel_id],
             |r| r.get(0),
@@ -23,11 +24,12 @@ impl Store {
         if !live {
             return Err(StoreError::NotFound(channel_id.to_owned()));
         }
-        self.conn.execute(
+        tx.execute(
             "INSERT INTO secrets (channel_id, path, sealed, updated_at) VALUES (?1, ?2, ?3, ?4) \
              ON CONFLICT (channel_id, path) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at",
             params![channel_id, path, sealed, now_ms()],
         )?;
+        tx.commit()?;
         tracing::debug!(channel = %channel_id, path, "secret stored (sealed)");
         Ok(())
     }

@@ -34,7 +34,7 @@ impl<'a> Ctx<'a> {
     /// The value at `path`; a missing setting reads as its declared default (the same
     /// view as `document::complete`, without copying the document).
     pub fn value(&self, path: &str) -> Option<&'a Value> {
-        crate::document::get(self.doc, path)
+        switchboard_core::jsonpath::get(self.doc, path)
             .or_else(|| self.kind.and_then(|k| k.field(path)).map(|f| &f.default))
     }
 

@@ -36,8 +36,8 @@ fn an_invalid_draft_is_kept_with_its_problems() {
     let mut s = service();
     let id = s.create("email", Some("Support")).unwrap().channel.id;
     let mut doc = s.get(&id).unwrap().channel.doc;
-    switchboard_store::jsonpath::set(&mut doc, "email.mode", "imap".into());
-    switchboard_store::jsonpath::set(&mut doc, "imap.port", 70000.into());
+    switchboard_core::jsonpath::set(&mut doc, "email.mode", "imap".into());
+    switchboard_core::jsonpath::set(&mut doc, "imap.port", 70000.into());
     let saved = s.save(&id, doc).unwrap();
     assert!(
         saved.problems.iter().any(|p| p.path == "imap.port"),
@@ -61,7 +61,7 @@ fn secret_values_never_enter_the_document_and_count_as_set() {
         .expect("viber has an authorization token");
     // A document that smuggles the secret in: dropped.
     let mut doc = s.get(&id).unwrap().channel.doc;
-    switchboard_store::jsonpath::set(&mut doc, &secret_path, "LEAK-MARKER".into());
+    switchboard_core::jsonpath::set(&mut doc, &secret_path, "LEAK-MARKER".into());
     s.save(&id, doc).unwrap();
     let stored = s.get(&id).unwrap();
     assert!(!stored.channel.doc.to_string().contains("LEAK-MARKER"));

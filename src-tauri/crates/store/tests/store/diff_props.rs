@@ -2,7 +2,8 @@
 
 use proptest::prelude::*;
 use serde_json::{Map, Value};
-use switchboard_store::{diff_values, jsonpath};
+use switchboard_core::jsonpath;
+use switchboard_store::diff_values;
 
 fn json() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![

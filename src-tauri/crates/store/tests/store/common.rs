@@ -1,5 +1,4 @@
 //! Helpers shared by the store's integration tests.
-#![allow(dead_code)] // each test binary uses a different subset
 
 use serde_json::{json, Value};
 use switchboard_store::{BasicSchema, ChannelMeta, DocSchema, Origin, Store, Validity};

@@ -1,9 +1,7 @@
 //! Channels: create, autosave, read, list/filter/count, delete with undo, duplicate,
 //! sync state, reference data, sealed-secret bookkeeping.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::json;
 use switchboard_store::{
     ListQuery, Origin, RefKind, SortKey, Store, StoreError, SyncState, Validity,

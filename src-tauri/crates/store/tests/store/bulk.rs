@@ -1,8 +1,6 @@
 //! Bulk edit: preview, apply as one batch, undo.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::json;
 use switchboard_store::{BulkStatus, Origin, Store, StoreError};
 

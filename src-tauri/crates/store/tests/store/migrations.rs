@@ -1,9 +1,7 @@
 //! Opening databases written by earlier versions (committed fixtures), refusing newer
 //! ones, and what happens when a file is damaged: integrity check, backups, restore.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use switchboard_store::{
@@ -16,8 +14,8 @@ fn fixtures() -> PathBuf {
 }
 
 /// Regenerates the fixture of the current schema version. Run it once when adding a
-/// migration, *before* adding it: `cargo test -p switchboard-store --test migrations --
-/// --ignored write_fixture`. Never overwrites an existing fixture.
+/// migration, *before* adding it: `cargo test -p switchboard-store --test store --
+/// --ignored migrations::write_fixture`. Never overwrites an existing fixture.
 #[test]
 #[ignore]
 fn write_fixture() {
@@ -192,7 +190,7 @@ fn no_backup_means_no_offer() {
     }
     assert!(matches!(
         restore_newest_backup(&path),
-        Err(StoreError::NotFound(_))
+        Err(StoreError::BackupNotFound)
     ));
 }
 

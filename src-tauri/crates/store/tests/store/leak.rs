@@ -4,8 +4,6 @@
 //! searched for it. Expected: zero occurrences (and the secrets still open correctly, so
 //! the marker really went in).
 
-mod common;
-
 use serde_json::{json, Value};
 use std::path::Path;
 use switchboard_core::{logging::file_subscriber, FieldMsg, Sensitive};
@@ -98,7 +96,7 @@ fn a_secret_marker_appears_nowhere() {
         for (kind, paths) in SECRET_FIELDS {
             let mut d = json!({"kind": kind, "general": {"name": "imported", "active": true}});
             for p in *paths {
-                switchboard_store::jsonpath::set(&mut d, p, json!(marker));
+                switchboard_core::jsonpath::set(&mut d, p, json!(marker));
             }
             with_secrets.push(d);
         }

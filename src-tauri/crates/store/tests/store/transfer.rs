@@ -1,9 +1,7 @@
 //! Export and import: versioned file, secrets stripped and listed, validation of the whole
 //! file before anything is written, all-or-nothing.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 use switchboard_store::{
     validate_import, BasicSchema, ImportError, ListQuery, Origin, Store, EXPORT_FORMAT,

@@ -1,5 +1,8 @@
-//! Reading and writing one setting of a document by its dotted path (`routing.sla`,
-//! `signatures.0.body`): what bulk edit needs.
+//! Reading and writing one setting of a channel document by its dotted path
+//! (`routing.sla`, `signatures.0.body`; list indices are numbers). One reader for the
+//! catalogue (rules, validation), the store (bulk edit, export) and the editor's engine,
+//! so a path means the same thing everywhere: an empty path or an empty segment
+//! (`a..b`) names nothing.
 
 use serde_json::{Map, Value};
 

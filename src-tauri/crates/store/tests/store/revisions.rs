@@ -1,8 +1,6 @@
 //! Revision policy, diff and restore.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::json;
 use switchboard_store::{Origin, Store, AUTO_CHECKPOINT_AFTER_MS};
 
