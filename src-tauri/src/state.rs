@@ -1,7 +1,8 @@
 //! What the shell keeps between commands.
 
 use crate::tasks::TaskRegistry;
-use crate::{ErrorCode, IpcError};
+use crate::IpcError;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use switchboard_channels::ChannelService;
 use switchboard_core::{paths::AppPaths, prefs::Prefs};
@@ -13,9 +14,16 @@ pub struct AppState {
     pub paths: AppPaths,
     pub prefs: Mutex<Prefs>,
     pub tasks: TaskRegistry,
-    /// Opened on first use, so a database problem is reported where the user is, with
-    /// its message, instead of preventing the window from opening.
-    channels: Mutex<Option<Arc<Mutex<ChannelService>>>>,
+    channels: Arc<ChannelSlot>,
+}
+
+/// The channel service, opened on first use so a database problem is reported where the
+/// user is, with its message, instead of preventing the window from opening. Opening
+/// migrates and may take the daily backup: call it from a blocking thread only.
+pub struct ChannelSlot {
+    app_id: String,
+    database: PathBuf,
+    service: Mutex<Option<Arc<Mutex<ChannelService>>>>,
 }
 
 impl AppState {
@@ -27,23 +35,41 @@ impl AppState {
         }
         AppState {
             app_id: app_id.to_owned(),
+            channels: Arc::new(ChannelSlot {
+                app_id: app_id.to_owned(),
+                database: paths.database_file(),
+                service: Mutex::new(None),
+            }),
             paths,
             prefs: Mutex::new(prefs),
             tasks: TaskRegistry::default(),
-            channels: Mutex::new(None),
         }
     }
 
-    pub fn channels(&self) -> Result<Arc<Mutex<ChannelService>>, IpcError> {
-        let mut slot = self.channels.lock().unwrap_or_else(|p| p.into_inner());
+    /// The channel service's slot, to move into a blocking closure.
+    pub fn channel_slot(&self) -> Arc<ChannelSlot> {
+        self.channels.clone()
+    }
+
+    /// A localizer for the interface's current language (for texts made in Rust).
+    pub fn localizer(&self) -> Localizer {
+        let pref = self
+            .prefs
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .language;
+        Localizer::new(Lang::resolve(pref))
+    }
+}
+
+impl ChannelSlot {
+    /// The open service, opening and migrating the database on first use. Blocking.
+    pub fn get_or_open(&self) -> Result<Arc<Mutex<ChannelService>>, IpcError> {
+        let mut slot = self.service.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(s) = slot.as_ref() {
             return Ok(s.clone());
         }
-        let path = self.paths.database_file();
-        let store = Store::open(&path).map_err(|failure| {
-            tracing::error!(path = %path.display(), error = ?failure, "database unavailable");
-            IpcError::new(ErrorCode::StoreUnavailable, failure.msg())
-        })?;
+        let store = Store::open(&self.database)?;
         if let Err(e) = store.backup_if_due() {
             tracing::warn!(error = %e, "daily backup failed");
         }
@@ -57,32 +83,16 @@ impl AppState {
 
     /// Puts the newest automatic backup in place of an unreadable database (the damaged
     /// file is kept aside) and lets the next call open it. Returns the backup's date.
+    /// Blocking: it copies the file.
     pub fn restore_newest_backup(&self) -> Result<String, IpcError> {
-        let mut slot = self.channels.lock().unwrap_or_else(|p| p.into_inner());
+        let slot = self.service.lock().unwrap_or_else(|p| p.into_inner());
         if slot.is_some() {
             // The database opened fine: nothing to restore over a working store.
-            return Err(IpcError::new(
-                ErrorCode::InvalidInput,
-                switchboard_core::Msg::new("err-store-is-fine"),
-            ));
+            return Err(IpcError::store_is_fine());
         }
-        let info =
-            switchboard_store::restore_newest_backup(&self.paths.database_file()).map_err(|e| {
-                IpcError::new(ErrorCode::StoreUnavailable, e.msg()).with_detail(e.to_string())
-            })?;
+        let info = switchboard_store::restore_newest_backup(&self.database)?;
         tracing::warn!(date = %info.date, "database restored from backup");
-        *slot = None;
         Ok(info.date)
-    }
-
-    /// A localizer for the interface's current language (for texts made in Rust).
-    pub fn localizer(&self) -> Localizer {
-        let pref = self
-            .prefs
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .language;
-        Localizer::new(Lang::resolve(pref))
     }
 }
 

@@ -6,7 +6,10 @@
 use std::{fs, path::Path};
 
 fn main() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../i18n");
+    // Read when the script runs, not when it was compiled: a build script reused from
+    // another checkout (a copied target dir) must still read this checkout's files.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it");
+    let src = Path::new(&manifest).join("../../i18n");
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("i18n");
     println!("cargo:rerun-if-changed={}", src.display());
     for lang in fs::read_dir(&src).expect("src-tauri/i18n exists") {

@@ -11,3 +11,4 @@ doctor-keychain-ok = reachable (a test secret was written, read back and deleted
 doctor-all-ok = Everything is in order.
 doctor-some-failed = Some checks failed.
 doctor-timed-out = did not answer in time
+doctor-check-crashed = the check stopped unexpectedly: { $reason }

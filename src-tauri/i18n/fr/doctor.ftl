@@ -11,3 +11,4 @@ doctor-keychain-ok = accessible (un secret de test a été écrit, relu puis sup
 doctor-all-ok = Tout est en ordre.
 doctor-some-failed = Certaines vérifications ont échoué.
 doctor-timed-out = pas de réponse dans le délai imparti
+doctor-check-crashed = la vérification s’est arrêtée de façon inattendue : { $reason }

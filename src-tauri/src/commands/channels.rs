@@ -2,7 +2,7 @@
 //! delete/undo, duplicate. Each command hands the work to `switchboard-channels` on a
 //! blocking thread (SQLite and the keychain block) and encodes the outcome.
 
-use crate::{state::AppState, ErrorCode, IpcError};
+use crate::{state::AppState, IpcError};
 use serde_json::Value;
 use switchboard_catalogue::{CatalogueSchema, ReferenceData};
 use switchboard_channels::{ChannelError, ChannelService, ChannelView, SaveResult};
@@ -10,31 +10,15 @@ use switchboard_core::{Msg, Sensitive};
 use switchboard_store::{ListPage, ListQuery};
 use tauri::State;
 
-impl From<ChannelError> for IpcError {
-    fn from(e: ChannelError) -> Self {
-        let code = if e.is_keychain() {
-            ErrorCode::KeychainUnavailable
-        } else if e.is_not_found() {
-            ErrorCode::NotFound
-        } else if e.is_io() {
-            ErrorCode::Io
-        } else {
-            ErrorCode::Internal
-        };
-        if code == ErrorCode::Internal {
-            tracing::error!(error = %e, "channel operation failed");
-        }
-        IpcError::new(code, e.msg()).with_detail(e.to_string())
-    }
-}
-
-/// Runs `f` with the channel service on a blocking thread.
+/// Runs `f` with the channel service on a blocking thread. Opening (and migrating) the
+/// database on first use happens there too: SQLite blocks, and an async thread must not.
 pub(crate) async fn with_service<T: Send + 'static>(
     state: &AppState,
     f: impl FnOnce(&mut ChannelService) -> Result<T, ChannelError> + Send + 'static,
 ) -> Result<T, IpcError> {
-    let service = state.channels()?;
+    let slot = state.channel_slot();
     tauri::async_runtime::spawn_blocking(move || {
+        let service = slot.get_or_open()?;
         let mut guard = service.lock().unwrap_or_else(|p| p.into_inner());
         f(&mut guard).map_err(IpcError::from)
     })
@@ -141,5 +125,9 @@ pub async fn duplicate_channel(
 /// After "the database cannot be opened": restore the newest automatic backup.
 #[tauri::command]
 pub async fn restore_newest_backup(state: State<'_, AppState>) -> Result<String, IpcError> {
-    state.restore_newest_backup()
+    // Copies a whole database file: a blocking thread's work.
+    let slot = state.channel_slot();
+    tauri::async_runtime::spawn_blocking(move || slot.restore_newest_backup())
+        .await
+        .map_err(IpcError::internal)?
 }

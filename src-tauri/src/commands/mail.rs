@@ -2,10 +2,10 @@
 //! saved or not) with the channel's stored secrets, diagnosed step by step by
 //! `switchboard-mailcheck`, streamed live and cancellable.
 
-use crate::{state::AppState, ErrorCode, IpcError};
+use crate::{state::AppState, IpcError};
 use serde_json::Value;
 use switchboard_channels::FolderCache;
-use switchboard_core::{progress::ProgressEvent, FieldMsg, Msg};
+use switchboard_core::progress::ProgressEvent;
 use switchboard_mailcheck::{autodetect, diagnose, from_document, DiagnosisReport, Proposal};
 use tauri::{ipc::Channel, State};
 
@@ -19,23 +19,17 @@ pub async fn test_mail(
     round_trip: bool,
 ) -> Result<DiagnosisReport, IpcError> {
     let guard = state.tasks.start(&task_id);
-    let service = state.channels()?;
+    let slot = state.channel_slot();
     let channel_id = id.clone();
     let secrets = tauri::async_runtime::spawn_blocking(move || {
+        let service = slot.get_or_open()?;
         let s = service.lock().unwrap_or_else(|p| p.into_inner());
-        s.open_secrets(&id)
+        s.open_secrets(&id).map_err(IpcError::from)
     })
     .await
     .map_err(IpcError::internal)??;
-    let mut settings =
-        from_document(&doc, |path| secrets.get(path).cloned()).map_err(|(section, e)| {
-            IpcError::new(ErrorCode::InvalidInput, Msg::new("err-invalid-input"))
-                .with_fields(vec![FieldMsg::new(
-                    section,
-                    Msg::new("err-mail-settings-unreadable"),
-                )])
-                .with_detail(e.to_string())
-        })?;
+    let mut settings = from_document(&doc, |path| secrets.get(path).cloned())
+        .map_err(|(section, e)| IpcError::mail_section_unreadable(section, &e))?;
     settings.round_trip = round_trip;
     let sink = |e: ProgressEvent| {
         let _ = on_event.send(e);

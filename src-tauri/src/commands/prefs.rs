@@ -1,8 +1,8 @@
 //! Interface preferences: language and theme.
 
-use crate::{state::AppState, ErrorCode, IpcError};
+use crate::{state::AppState, IpcError};
 use serde::Serialize;
-use switchboard_core::{prefs::Prefs, Msg};
+use switchboard_core::prefs::Prefs;
 use switchboard_i18n::Lang;
 use tauri::State;
 use ts_rs::TS;
@@ -32,14 +32,9 @@ pub fn get_prefs(state: State<'_, AppState>) -> PrefsView {
 #[tauri::command]
 pub fn set_prefs(state: State<'_, AppState>, prefs: Prefs) -> Result<PrefsView, IpcError> {
     let path = state.paths.prefs_file();
-    prefs.save(&path).map_err(|e| {
-        IpcError::new(
-            ErrorCode::Io,
-            Msg::new("err-prefs-save")
-                .arg("path", path.display().to_string())
-                .arg("reason", e.to_string()),
-        )
-    })?;
+    prefs
+        .save(&path)
+        .map_err(|e| IpcError::prefs_not_saved(&path, &e))?;
     *state.prefs.lock().unwrap() = prefs;
     tracing::info!(?prefs, "preferences saved");
     Ok(view(prefs))

@@ -28,23 +28,4 @@ impl ChannelError {
             ChannelError::Vault(e) => e.msg(),
         }
     }
-
-    /// True when the cause is the OS keychain (the UI offers the fix, not a retry).
-    pub fn is_keychain(&self) -> bool {
-        matches!(
-            self,
-            ChannelError::Vault(switchboard_vault::VaultError::Keychain(_))
-        )
-    }
-
-    pub fn is_io(&self) -> bool {
-        matches!(self, ChannelError::Io { .. })
-    }
-
-    pub fn is_not_found(&self) -> bool {
-        matches!(
-            self,
-            ChannelError::Store(switchboard_store::StoreError::NotFound(_))
-        )
-    }
 }

@@ -3,6 +3,8 @@
 use crate::ctx::Ctx;
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use std::process::ExitCode;
+use switchboard_core::progress::{CancellationToken, ProgressEvent};
+use switchboard_doctor::CHECK_TIMEOUT;
 
 pub fn command(ctx: &Ctx) -> Command {
     Command::new("doctor")
@@ -28,7 +30,37 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
         ),
         ("lang".to_owned(), ctx.l10n.lang().code().to_owned()),
     ];
-    let report = switchboard_doctor::run(&ctx.app_id, &ctx.paths, versions);
+    // The same bounded steps as the Diagnostics panel: a keychain daemon waiting on a
+    // prompt cannot hang the terminal. Ctrl-C stops at once.
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    let cancel = CancellationToken::new();
+    let diagnosis = rt.block_on(async {
+        let c = cancel.clone();
+        tokio::spawn(async move {
+            if tokio::signal::ctrl_c().await.is_ok() {
+                c.cancel();
+            }
+        });
+        switchboard_doctor::diagnose(
+            &ctx.app_id,
+            &ctx.paths,
+            versions,
+            CHECK_TIMEOUT,
+            &|_e: ProgressEvent| {},
+            &cancel,
+        )
+        .await
+    });
+    // A keychain probe stuck past its bound must not keep the process alive.
+    rt.shutdown_background();
+    let Ok(report) = diagnosis else {
+        eprintln!("{}", ctx.t("err-cancelled"));
+        return ExitCode::from(130);
+    };
     if m.get_flag("json") {
         // Localized texts ride along with the ids so scripts can show them as they are.
         let mut v = serde_json::to_value(&report).expect("report serializes");

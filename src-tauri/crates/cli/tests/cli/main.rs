@@ -1,0 +1,8 @@
+//! The CLI's integration tests, built into one binary: each runs the real
+//! `switchboard-cli` executable and they all link the same crates.
+
+mod help_cli;
+mod mail_channel;
+mod mail_test;
+mod store_cli;
+mod validate_cli;
