@@ -1,0 +1,3 @@
+//! Reading request parameters.
+
+pub mod rack;
