@@ -1,7 +1,5 @@
 //! Helpers shared by the emulator's tests: start one, call it as a client would.
 
-#![allow(dead_code)]
-
 use reqwest::{Client, Method, StatusCode};
 use serde_json::Value;
 use switchboard_emulator::{Config, Emulator, Running};

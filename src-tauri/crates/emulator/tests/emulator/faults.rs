@@ -1,8 +1,6 @@
 //! Each fault knob, and recovery once it is turned off or its window passes.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use reqwest::Method;
 use std::time::{Duration, Instant};
 use switchboard_emulator::{Config, Emulator, FaultsPatch, RateLimit};

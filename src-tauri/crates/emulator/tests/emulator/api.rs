@@ -1,8 +1,6 @@
 //! The API as a client meets it: paging, validation, permissions, the shapes it returns.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use reqwest::Method;
 use serde_json::{json, Value};
 use switchboard_catalogue::{api::api_type, Kind};

@@ -1,9 +1,7 @@
 //! Staged edits by "another administrator" and the `/events` journal that tells a
 //! client who changed a source and when.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use reqwest::Method;
 use serde_json::{json, Map, Value};
 use switchboard_emulator::Holder;
