@@ -1,0 +1,206 @@
+// The channel list's state: the query (search, filters, sort), the page it returned, and
+// the rows ticked for export or bulk edit. `ChannelsView` keeps only the markup.
+//
+// Filters are data: each is a field of `ListQuery`, and the chips that set it are listed
+// in `CHIP_GROUPS` (or built from data, like the kind chips). A new filter (sync state,
+// platform account) is a key in `FILTER_KEYS` plus a group of chips; the reload, the
+// "filtered" flag, the toggles and "clear filters" follow from that.
+import { api, decodeError } from '../ipc.ts';
+import type { ChannelSummary } from '../bindings/ChannelSummary.ts';
+import type { Counts } from '../bindings/Counts.ts';
+import type { IpcError } from '../bindings/IpcError.ts';
+import type { KindSchema } from '../bindings/KindSchema.ts';
+import type { ListPage } from '../bindings/ListPage.ts';
+import type { ListQuery } from '../bindings/ListQuery.ts';
+import type { SortKey } from '../bindings/SortKey.ts';
+
+/** One page: at 10,000 channels, listing every row costs 2-3× a page (store benchmark);
+ * search and filters narrow it down. */
+export const PAGE_SIZE = 500;
+/** Typing in the search box reloads this long after the last key; chips reload at once. */
+export const SEARCH_DELAY_MS = 150;
+
+/** The query fields the chips set; `null` means "any". */
+export const FILTER_KEYS = ['kind', 'validity', 'active'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+export type Filters = { [K in FilterKey]: ListQuery[K] };
+
+/** One chip: pressing it sets `key` to `value`, pressing it again clears it. */
+export type Chip = {
+  [K in FilterKey]: {
+    key: K;
+    value: NonNullable<ListQuery[K]>;
+    /** Fluent id of its text. */
+    msgId: string;
+    testId: string;
+    /** How many channels it would select, when the list counts them. */
+    count?: (counts: Counts) => number;
+    /** Shown in the error colour (channels that need fixing). */
+    alarm?: boolean;
+  };
+}[FilterKey];
+
+export type ChipGroup = {
+  id: string;
+  /** Fluent id of the group's accessible name. */
+  msgId: string;
+  chips: Chip[];
+};
+
+/** The chips that do not depend on data. Kind chips come from the catalogue (`kindChips`). */
+export const CHIP_GROUPS: ChipGroup[] = [
+  {
+    id: 'validity',
+    msgId: 'chl-filter-validity',
+    chips: [
+      {
+        key: 'validity',
+        value: 'valid',
+        msgId: 'chl-validity-valid',
+        testId: 'filter-validity-valid',
+        count: (c) => c.by_validity['valid'] ?? 0,
+      },
+      {
+        key: 'validity',
+        value: 'invalid',
+        msgId: 'chl-validity-invalid',
+        testId: 'filter-validity-invalid',
+        count: (c) => c.by_validity['invalid'] ?? 0,
+        alarm: true,
+      },
+    ],
+  },
+  {
+    id: 'active',
+    msgId: 'chl-filter-active',
+    chips: [
+      { key: 'active', value: true, msgId: 'chl-active', testId: 'filter-active' },
+      { key: 'active', value: false, msgId: 'chl-inactive', testId: 'filter-inactive' },
+    ],
+  },
+];
+
+/** A chip per kind that has channels (over the current search), in catalogue order. */
+export function kindChips(kinds: readonly KindSchema[], counts: Counts): Chip[] {
+  return kinds
+    .filter((k) => (counts.by_kind[k.kind] ?? 0) > 0)
+    .map((k): Chip => ({
+      key: 'kind',
+      value: k.kind,
+      msgId: k.label,
+      testId: `filter-kind-${k.kind}`,
+      count: (c: Counts) => c.by_kind[k.kind] ?? 0,
+    }));
+}
+
+const NO_FILTERS: Filters = { kind: null, validity: null, active: null };
+
+export type Lister = (query: ListQuery) => Promise<ListPage>;
+
+/** A ticked row: its id, and its kind for the bulk editor. */
+export type Picked = { id: string; kind: string };
+
+export class ChannelListState {
+  page = $state<ListPage | null>(null);
+  error = $state<IpcError | null>(null);
+  search = $state('');
+  filters = $state<Filters>({ ...NO_FILTERS });
+  sort = $state<SortKey>('name');
+  descending = $state(false);
+  selected = $state<Picked[]>([]);
+
+  /** Whether anything narrows the list (then "no match" differs from "no channels"). */
+  filtered = $derived(this.search.trim() !== '' || FILTER_KEYS.some((k) => this.filters[k] !== null));
+  /** Channels over every kind, for the "All" chip. */
+  totalAll = $derived(this.page ? Object.values(this.page.counts.by_kind).reduce((a, b) => a + b, 0) : 0);
+  selectedIds = $derived(this.selected.map((x) => x.id));
+
+  private readonly lister: Lister;
+  // Each reload takes a number; only the newest one's answer is shown.
+  private seq = 0;
+  private searchTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(lister: Lister = api.listChannels) {
+    this.lister = lister;
+  }
+
+  /** What `reload` asks the store for. */
+  query(): ListQuery {
+    const search = this.search.trim();
+    return {
+      search: search === '' ? undefined : search,
+      ...this.filters,
+      community: null,
+      sort: this.sort,
+      descending: this.descending,
+      limit: PAGE_SIZE,
+      offset: 0,
+    };
+  }
+
+  /** Asks for the list again; a slower, older answer never overwrites a newer one. */
+  async reload(): Promise<void> {
+    const mine = ++this.seq;
+    try {
+      const next = await this.lister(this.query());
+      if (mine === this.seq) {
+        this.page = next;
+        this.error = null;
+      }
+    } catch (e) {
+      if (mine === this.seq) this.error = decodeError(e);
+    }
+  }
+
+  /** After a keystroke in the search box: reload shortly after the last one. */
+  searchChanged(): void {
+    if (this.searchTimer) clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => {
+      this.searchTimer = null;
+      void this.reload();
+    }, SEARCH_DELAY_MS);
+  }
+
+  isOn(chip: Chip): boolean {
+    return this.filters[chip.key] === chip.value;
+  }
+
+  /** Presses a chip: selects its value, or clears the filter when it was selected. */
+  toggle(chip: Chip): Promise<void> {
+    return this.setFilter(chip.key, this.isOn(chip) ? null : chip.value);
+  }
+
+  setFilter<K extends FilterKey>(key: K, value: Filters[K]): Promise<void> {
+    this.filters[key] = value;
+    return this.reload();
+  }
+
+  setSort(sort: SortKey): Promise<void> {
+    this.sort = sort;
+    return this.reload();
+  }
+
+  toggleDescending(): Promise<void> {
+    this.descending = !this.descending;
+    return this.reload();
+  }
+
+  /** Back to every channel: search and every filter cleared (the sort stays). */
+  clearFilters(): Promise<void> {
+    if (this.searchTimer) clearTimeout(this.searchTimer);
+    this.searchTimer = null;
+    this.search = '';
+    this.filters = { ...NO_FILTERS };
+    return this.reload();
+  }
+
+  isSelected(id: string): boolean {
+    return this.selected.some((x) => x.id === id);
+  }
+
+  /** Ticks or unticks a row; ticking twice keeps one entry. */
+  setSelected(c: Pick<ChannelSummary, 'id' | 'kind'>, on: boolean): void {
+    const others = this.selected.filter((x) => x.id !== c.id);
+    this.selected = on ? [...others, { id: c.id, kind: c.kind }] : others;
+  }
+}

@@ -1,0 +1,225 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  CHIP_GROUPS,
+  ChannelListState,
+  FILTER_KEYS,
+  PAGE_SIZE,
+  SEARCH_DELAY_MS,
+  kindChips,
+  type Chip,
+  type Lister,
+} from './list.svelte.ts';
+import type { KindSchema } from '../bindings/KindSchema.ts';
+import type { ListPage } from '../bindings/ListPage.ts';
+import type { ListQuery } from '../bindings/ListQuery.ts';
+
+function page(names: string[], byKind: Record<string, number> = { email: names.length }): ListPage {
+  return {
+    items: names.map((name, i) => ({
+      id: `c${i}`,
+      kind: 'email',
+      name,
+      community: null,
+      active: true,
+      validity: 'valid',
+      sync_state: 'local',
+      remote_id: null,
+      updated_at: 0,
+    })),
+    total: names.length,
+    counts: { by_kind: byKind, by_validity: { valid: names.length } },
+  };
+}
+
+/** A lister that records each query and answers when the test says so. */
+function controlled() {
+  const queries: ListQuery[] = [];
+  const pending: { ok: (p: ListPage) => void; fail: (e: unknown) => void }[] = [];
+  const lister: Lister = (q) => {
+    queries.push(q);
+    return new Promise((ok, fail) => pending.push({ ok, fail }));
+  };
+  return { lister, queries, pending };
+}
+
+const instant = (p: ListPage = page(['A'])) => {
+  const queries: ListQuery[] = [];
+  const lister: Lister = async (q) => {
+    queries.push(q);
+    return p;
+  };
+  return { lister, queries };
+};
+
+const chip = (testId: string): Chip => {
+  const found = CHIP_GROUPS.flatMap((g) => g.chips).find((c) => c.testId === testId);
+  if (!found) throw new Error(`no chip ${testId}`);
+  return found;
+};
+
+describe('the query', () => {
+  it('asks for one page with the trimmed search, the filters and the sort', async () => {
+    const { lister, queries } = instant();
+    const list = new ChannelListState(lister);
+    await list.reload();
+    expect(queries[0]).toEqual({
+      search: undefined,
+      kind: null,
+      validity: null,
+      active: null,
+      community: null,
+      sort: 'name',
+      descending: false,
+      limit: PAGE_SIZE,
+      offset: 0,
+    });
+    list.search = '  sup ';
+    await list.setFilter('kind', 'email');
+    await list.toggle(chip('filter-inactive'));
+    await list.setSort('updated_at');
+    await list.toggleDescending();
+    expect(queries.at(-1)).toMatchObject({ search: 'sup', kind: 'email', active: false, sort: 'updated_at', descending: true });
+  });
+
+  it('a chip pressed twice clears its filter, and each press reloads', async () => {
+    const { lister, queries } = instant();
+    const list = new ChannelListState(lister);
+    expect(list.filtered).toBe(false);
+    await list.toggle(chip('filter-validity-invalid'));
+    expect(list.isOn(chip('filter-validity-invalid'))).toBe(true);
+    expect(list.isOn(chip('filter-validity-valid'))).toBe(false);
+    expect(list.filtered).toBe(true);
+    await list.toggle(chip('filter-validity-invalid'));
+    expect(list.filters.validity).toBeNull();
+    expect(list.filtered).toBe(false);
+    expect(queries.map((q) => q.validity)).toEqual(['invalid', null]);
+  });
+
+  it('clearing the filters empties the search and every filter but keeps the sort', async () => {
+    const { lister, queries } = instant();
+    const list = new ChannelListState(lister);
+    list.search = 'x';
+    await list.setFilter('kind', 'email');
+    await list.toggle(chip('filter-active'));
+    await list.setSort('kind');
+    await list.clearFilters();
+    expect(list.filtered).toBe(false);
+    expect(queries.at(-1)).toMatchObject({ search: undefined, kind: null, active: null, validity: null, sort: 'kind' });
+  });
+});
+
+describe('reload', () => {
+  it('a slower, older answer never overwrites a newer one', async () => {
+    const { lister, pending } = controlled();
+    const list = new ChannelListState(lister);
+    const first = list.reload();
+    const second = list.reload();
+    pending[1]!.ok(page(['new']));
+    await second;
+    pending[0]!.ok(page(['old']));
+    await first;
+    expect(list.page?.items.map((c) => c.name)).toEqual(['new']);
+  });
+
+  it('a late failure of an older request neither shows nor clears an error', async () => {
+    const { lister, pending } = controlled();
+    const list = new ChannelListState(lister);
+    const first = list.reload();
+    const second = list.reload();
+    pending[1]!.ok(page(['new']));
+    await second;
+    pending[0]!.fail({ code: 'busy', message: { id: 'store-err-busy' }, fields: [] });
+    await first;
+    expect(list.error).toBeNull();
+    expect(list.page?.items.length).toBe(1);
+  });
+
+  it('a failure shows the envelope; the next success clears it and keeps the page', async () => {
+    let fail = true;
+    const lister: Lister = async () => {
+      if (fail) throw { code: 'store_unavailable', message: { id: 'store-err-open-failed' }, fields: [] };
+      return page(['A']);
+    };
+    const list = new ChannelListState(lister);
+    await list.reload();
+    expect(list.error?.code).toBe('store_unavailable');
+    expect(list.page).toBeNull();
+    fail = false;
+    await list.reload();
+    expect(list.error).toBeNull();
+    expect(list.page?.total).toBe(1);
+    expect(list.totalAll).toBe(1);
+  });
+
+  describe('while typing', () => {
+    beforeEach(() => vi.useFakeTimers());
+    afterEach(() => vi.useRealTimers());
+
+    it('reloads once, shortly after the last keystroke', async () => {
+      const { lister, queries } = instant();
+      const list = new ChannelListState(lister);
+      for (const text of ['s', 'su', 'sup']) {
+        list.search = text;
+        list.searchChanged();
+        await vi.advanceTimersByTimeAsync(SEARCH_DELAY_MS / 2);
+      }
+      expect(queries).toEqual([]);
+      await vi.advanceTimersByTimeAsync(SEARCH_DELAY_MS);
+      expect(queries.map((q) => q.search)).toEqual(['sup']);
+    });
+
+    it('clearing the filters cancels a search reload still waiting', async () => {
+      const { lister, queries } = instant();
+      const list = new ChannelListState(lister);
+      list.search = 'abc';
+      list.searchChanged();
+      await list.clearFilters();
+      await vi.advanceTimersByTimeAsync(SEARCH_DELAY_MS * 2);
+      expect(queries.map((q) => q.search)).toEqual([undefined]);
+    });
+  });
+});
+
+describe('selection', () => {
+  it('ticks and unticks rows, once each, keeping their kinds for the bulk editor', () => {
+    const list = new ChannelListState(instant().lister);
+    list.setSelected({ id: 'a', kind: 'email' }, true);
+    list.setSelected({ id: 'b', kind: 'viber' }, true);
+    list.setSelected({ id: 'a', kind: 'email' }, true);
+    expect(list.selected).toEqual([
+      { id: 'b', kind: 'viber' },
+      { id: 'a', kind: 'email' },
+    ]);
+    expect(list.selectedIds).toEqual(['b', 'a']);
+    expect(list.isSelected('a')).toBe(true);
+    list.setSelected({ id: 'a', kind: 'email' }, false);
+    expect(list.selectedIds).toEqual(['b']);
+    expect(list.isSelected('a')).toBe(false);
+  });
+
+  it('survives a reload (the rows ticked stay ticked)', async () => {
+    const list = new ChannelListState(instant().lister);
+    list.setSelected({ id: 'c0', kind: 'email' }, true);
+    await list.toggle(chip('filter-active'));
+    expect(list.selectedIds).toEqual(['c0']);
+  });
+});
+
+describe('chips', () => {
+  const kind = (k: KindSchema['kind']): KindSchema => ({ kind: k, label: `kind-${k}`, help: '', two_step: false, smart_closing: false, sections: [] });
+
+  it('one kind chip per kind that has channels, in catalogue order, with its count', () => {
+    const counts = { by_kind: { viber: 2, email: 5 }, by_validity: {} };
+    const chips = kindChips([kind('email'), kind('twitter'), kind('viber')], counts);
+    expect(chips.map((c) => [c.testId, c.value, c.count?.(counts)])).toEqual([
+      ['filter-kind-email', 'email', 5],
+      ['filter-kind-viber', 'viber', 2],
+    ]);
+  });
+
+  it('every chip sets a known filter, and test ids are unique', () => {
+    const chips = CHIP_GROUPS.flatMap((g) => g.chips);
+    for (const c of chips) expect(FILTER_KEYS).toContain(c.key);
+    expect(new Set(chips.map((c) => c.testId)).size).toBe(chips.length);
+  });
+});
