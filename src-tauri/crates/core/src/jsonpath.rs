@@ -11,6 +11,7 @@ fn segments(path: &str) -> Option<Vec<&str>> {
     (!path.is_empty() && segs.iter().all(|s| !s.is_empty())).then_some(segs)
 }
 
+/// The value at `path`, or `None` when the path names nothing in `doc`.
 pub fn get<'a>(doc: &'a Value, path: &str) -> Option<&'a Value> {
     segments(path)?.into_iter().try_fold(doc, |v, seg| match v {
         Value::Object(m) => m.get(seg),

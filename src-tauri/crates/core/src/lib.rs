@@ -1,6 +1,8 @@
 //! Shared vocabulary of the Switchboard crates. Nothing here knows about Tauri, SQLite or
 //! the network: domain crates depend on it to speak the same language across IPC and CLI.
 
+#![warn(missing_docs)]
+
 pub mod app_id;
 pub mod jsonpath;
 pub mod logging;

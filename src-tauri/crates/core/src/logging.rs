@@ -7,6 +7,7 @@ use tracing_appender::non_blocking::WorkerGuard;
 use tracing_appender::rolling::{RollingFileAppender, Rotation};
 use tracing_subscriber::{fmt, layer::SubscriberExt, EnvFilter, Registry};
 
+/// Log files are `switchboard.<date>.log`.
 pub const LOG_FILE_PREFIX: &str = "switchboard";
 const KEEP_FILES: usize = 7;
 

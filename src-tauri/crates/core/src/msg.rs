@@ -11,7 +11,9 @@ use ts_rs::TS;
 #[serde(untagged)]
 #[ts(export)]
 pub enum Arg {
+    /// A number: Fluent applies plural rules and number formatting.
     Num(f64),
+    /// A string, shown as is.
     Str(String),
     /// A nested message, formatted first (e.g. a platform-specific fix hint).
     Msg(Box<Msg>),
@@ -46,13 +48,16 @@ num_arg!(i32, i64, u8, u16, u32, u64, usize, f32, f64);
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Msg {
+    /// The Fluent message id (`store-err-busy`), defined in every language.
     pub id: String,
+    /// Named arguments the message refers to (`{ $path }`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[ts(optional, as = "Option<BTreeMap<String, Arg>>")]
     pub args: BTreeMap<String, Arg>,
 }
 
 impl Msg {
+    /// A message without arguments (add them with `arg`).
     pub fn new(id: impl Into<String>) -> Self {
         Msg {
             id: id.into(),
@@ -72,11 +77,14 @@ impl Msg {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct FieldMsg {
+    /// The field's dotted path in the channel document.
     pub path: String,
+    /// What to tell about it.
     pub message: Msg,
 }
 
 impl FieldMsg {
+    /// `message` about the field at `path`.
     pub fn new(path: impl Into<String>, message: Msg) -> Self {
         FieldMsg {
             path: path.into(),

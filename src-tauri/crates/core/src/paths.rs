@@ -4,13 +4,17 @@
 
 use std::path::PathBuf;
 
+/// The folders of one app identifier.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppPaths {
+    /// The database, its backups, the preferences and caches.
     pub data_dir: PathBuf,
+    /// The daily-rotated log files.
     pub log_dir: PathBuf,
 }
 
 impl AppPaths {
+    /// The folders of `app_id` on this platform, or under `SWITCHBOARD_DATA_DIR` when set.
     pub fn for_app(app_id: &str) -> Self {
         if let Some(dir) = std::env::var_os("SWITCHBOARD_DATA_DIR").filter(|d| !d.is_empty()) {
             let data_dir = PathBuf::from(dir);
@@ -28,10 +32,12 @@ impl AppPaths {
         }
     }
 
+    /// The interface preferences (language, theme).
     pub fn prefs_file(&self) -> PathBuf {
         self.data_dir.join("preferences.json")
     }
 
+    /// The channel database (SQLite).
     pub fn database_file(&self) -> PathBuf {
         self.data_dir.join("switchboard.sqlite3")
     }

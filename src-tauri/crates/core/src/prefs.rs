@@ -9,29 +9,39 @@ use ts_rs::TS;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
+/// The interface language chosen in Settings.
 pub enum LanguagePref {
     /// Follow the operating system's language.
     #[default]
     System,
+    /// French.
     Fr,
+    /// English.
     En,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
+/// The colour scheme chosen in Settings.
 pub enum ThemePref {
+    /// Follow the operating system's light or dark setting.
     #[default]
     System,
+    /// Always light.
     Light,
+    /// Always dark.
     Dark,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(default)]
 #[ts(export)]
+/// The interface preferences, saved in their own file.
 pub struct Prefs {
+    /// The interface language.
     pub language: LanguagePref,
+    /// The colour scheme.
     pub theme: ThemePref,
 }
 
@@ -52,6 +62,7 @@ impl Prefs {
         }
     }
 
+    /// Writes the preferences atomically (temporary file, then rename).
     pub fn save(&self, path: &Path) -> io::Result<()> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;

@@ -11,12 +11,19 @@ use ts_rs::TS;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
+/// Where one step of a long task stands.
 pub enum StepStatus {
+    /// Started, not finished.
     Running,
+    /// Finished and fine.
     Ok,
+    /// Finished; works, but something deserves attention.
     Warning,
+    /// Finished and failed: the report says why and what to fix.
     Failed,
+    /// Not run, because an earlier step failed or the task was cancelled.
     Skipped,
+    /// Stopped by the user while running.
     Cancelled,
 }
 
@@ -29,21 +36,39 @@ pub enum ProgressEvent {
     /// the user reads.
     #[serde(rename_all = "camelCase")]
     Step {
+        /// Stable key of the step (`imap.login`).
         step: String,
+        /// What the user reads.
         label: Msg,
+        /// Running, or how it ended.
         status: StepStatus,
+        /// How long it took, once finished.
         #[ts(optional, as = "Option<f64>")]
         duration_ms: Option<u64>,
         #[ts(optional)]
+        /// What it found, once finished.
         detail: Option<Msg>,
     },
     /// Overall advancement, for the status bar.
-    Progress { done: u32, total: u32 },
+    Progress {
+        /// Steps finished so far.
+        done: u32,
+        /// Steps in the task.
+        total: u32,
+    },
     /// The task ended; `ok` is false when any step failed or it was cancelled.
-    Finished { ok: bool, cancelled: bool },
+    Finished {
+        /// Every step passed.
+        ok: bool,
+        /// The user stopped it.
+        cancelled: bool,
+    },
 }
 
+/// Where a long task sends its events: the window's channel, the terminal, or a test's list.
+/// Any `Fn(ProgressEvent)` is one.
 pub trait ProgressSink: Send + Sync {
+    /// Delivers one event; must not block.
     fn emit(&self, event: ProgressEvent);
 }
 
@@ -56,10 +81,13 @@ impl<F: Fn(ProgressEvent) + Send + Sync> ProgressSink for F {
 /// Why a step did not complete.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StepError<E> {
+    /// The cancellation token fired.
     #[error("cancelled")]
     Cancelled,
+    /// The step did not finish within its limit.
     #[error("timed out after {0:?}")]
     TimedOut(Duration),
+    /// The step itself failed.
     #[error(transparent)]
     Failed(E),
 }

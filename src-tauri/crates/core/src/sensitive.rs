@@ -5,12 +5,15 @@
 
 use std::fmt;
 
+/// What Debug and Display print in place of the value.
 pub const REDACTED: &str = "<redacted>";
 
+/// A secret value that cannot be printed or serialized by accident.
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct Sensitive<T>(T);
 
 impl<T> Sensitive<T> {
+    /// Wraps a secret as soon as it is read.
     pub fn new(value: T) -> Self {
         Sensitive(value)
     }
@@ -21,6 +24,7 @@ impl<T> Sensitive<T> {
         &self.0
     }
 
+    /// Unwraps the secret, with the same care as `expose`.
     pub fn into_inner(self) -> T {
         self.0
     }

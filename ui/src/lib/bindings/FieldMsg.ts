@@ -5,4 +5,12 @@ import type { Msg } from "./Msg.ts";
  * A message attached to one form field, addressed by its dotted path
  * (`imap.port`, `signatures.1.body`).
  */
-export type FieldMsg = { path: string, message: Msg, };
+export type FieldMsg = { 
+/**
+ * The field's dotted path in the channel document.
+ */
+path: string, 
+/**
+ * What to tell about it.
+ */
+message: Msg, };

@@ -4,4 +4,12 @@ import type { Arg } from "./Arg.ts";
 /**
  * A localizable message: Fluent id and named arguments.
  */
-export type Msg = { id: string, args?: { [key in string]: Arg }, };
+export type Msg = { 
+/**
+ * The Fluent message id (`store-err-busy`), defined in every language.
+ */
+id: string, 
+/**
+ * Named arguments the message refers to (`{ $path }`).
+ */
+args?: { [key in string]: Arg }, };

@@ -2,4 +2,15 @@
 import type { LanguagePref } from "./LanguagePref.ts";
 import type { ThemePref } from "./ThemePref.ts";
 
-export type Prefs = { language: LanguagePref, theme: ThemePref, };
+/**
+ * The interface preferences, saved in their own file.
+ */
+export type Prefs = { 
+/**
+ * The interface language.
+ */
+language: LanguagePref, 
+/**
+ * The colour scheme.
+ */
+theme: ThemePref, };

@@ -5,4 +5,40 @@ import type { StepStatus } from "./StepStatus.ts";
 /**
  * One event of a long task, streamed as it happens.
  */
-export type ProgressEvent = { "event": "step", step: string, label: Msg, status: StepStatus, durationMs?: number, detail?: Msg, } | { "event": "progress", done: number, total: number, } | { "event": "finished", ok: boolean, cancelled: boolean, };
+export type ProgressEvent = { "event": "step", 
+/**
+ * Stable key of the step (`imap.login`).
+ */
+step: string, 
+/**
+ * What the user reads.
+ */
+label: Msg, 
+/**
+ * Running, or how it ended.
+ */
+status: StepStatus, 
+/**
+ * How long it took, once finished.
+ */
+durationMs?: number, 
+/**
+ * What it found, once finished.
+ */
+detail?: Msg, } | { "event": "progress", 
+/**
+ * Steps finished so far.
+ */
+done: number, 
+/**
+ * Steps in the task.
+ */
+total: number, } | { "event": "finished", 
+/**
+ * Every step passed.
+ */
+ok: boolean, 
+/**
+ * The user stopped it.
+ */
+cancelled: boolean, };
