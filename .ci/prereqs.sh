@@ -12,7 +12,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 BUILD_PKGS=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config gnome-keyring)
 TEST_PKGS=(webkit2gtk-driver xvfb xauth dbus-x11 libsecret-tools xdotool x11-utils
-  imagemagick fonts-dejavu-core keyutils)
+  imagemagick fonts-dejavu-core keyutils python3-venv)
 MAIL_PKGS=(dovecot-imapd postfix openssl)
 
 pkgs=("${BUILD_PKGS[@]}")
@@ -57,6 +57,14 @@ node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(
 # lock in `npm ci`; `install --no-save` installs the locked versions and leaves the files alone.
 if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
   npm --prefix ui install --no-save --no-audit --no-fund --loglevel=error
+fi
+
+# schemathesis for the emulator's conformance run (tests/support/conformance/run.sh), in a
+# venv of its own at the version TESTING.md checked (~15 s from PyPI).
+venv="${XDG_CACHE_HOME:-$HOME/.cache}/switchboard/venv-schemathesis-4.32.5"
+if [ "$what" = test ] && [ ! -x "$venv/bin/schemathesis" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check schemathesis==4.32.5
 fi
 
 if [ "$what" = test ] && ! command -v tauri-driver >/dev/null; then

@@ -126,13 +126,19 @@ impl SourceRec {
         let mut staged: Vec<(&'static FieldSpec, Value)> = Vec::new();
         let mut errors = Vec::new();
         for (name, v) in changes {
-            let usable = spec(name).filter(|f| {
-                (f.writable || admin) && carries(self.kind, f.scope) && !COMPUTED.contains(&f.name)
-            });
-            let Some(f) = usable else {
+            let known = spec(name).filter(|f| (f.writable || admin) && !COMPUTED.contains(&f.name));
+            let Some(f) = known else {
                 applied.ignored.push(name.clone());
                 continue;
             };
+            if !carries(self.kind, f.scope) {
+                // Checked like any parameter, then ignored: the kind has no such setting.
+                if let Err(e) = fields::coerce(f, v, None, refs) {
+                    errors.push(e);
+                }
+                applied.ignored.push(name.clone());
+                continue;
+            }
             let current = staged
                 .iter()
                 .rev()

@@ -317,8 +317,11 @@ async fn put_reads_rack_style_parameters_and_answers_with_the_record() {
         "nothing changed, nothing touched"
     );
     let stats = emu.control().stats();
-    let put = stats.puts[vid].last().unwrap();
-    assert_eq!(put.ignored, vec!["imap_port"]);
+    let last = stats.puts[vid].last().unwrap();
+    assert_eq!(last.ignored, vec!["imap_port"]);
+    // Checked all the same: a wrong type is refused even for a setting the kind lacks.
+    let (s, _) = put(&emu, &format!("/content_sources/{vid}?enable_web=maybe")).await;
+    assert_eq!(s, 422);
 }
 
 #[tokio::test]
