@@ -92,15 +92,21 @@ async fn list_sources(
     let st = s.lock();
     // The read-only role may read but not start discussions.
     let may_initiate = c.may("update_content_source");
-    let all: Vec<Value> = st
+    let visible: Vec<&crate::source::SourceRec> = st
         .sources
         .iter()
         .filter(|r| !r.hidden_from.contains(&c.user_id))
         .filter(|_| permission == "read" || may_initiate)
         .filter(|r| active.is_none_or(|a| r.fields.get("active") == Some(&json!(a))))
+        .collect();
+    // Only the page is rendered: a listing costs its page, not the whole table.
+    let records: Vec<Value> = visible
+        .iter()
+        .skip(offset)
+        .take(limit)
         .map(|r| r.render())
         .collect();
-    ok(page_of(all, offset, limit))
+    ok(json!({"count": visible.len(), "offset": offset, "limit": limit, "records": records}))
 }
 
 async fn get_source(

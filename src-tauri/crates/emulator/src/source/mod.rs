@@ -3,7 +3,7 @@
 pub mod fields;
 
 use crate::clock;
-use fields::{spec, FieldSpec, Refs, Scope, Ty, COMPUTED, FIELDS};
+use fields::{spec, FieldSpec, Refs, Scope, Ty, COMPUTED};
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use switchboard_catalogue::Kind;
@@ -81,16 +81,12 @@ pub fn nest_flat_keys(flat: &Map<String, Value>) -> Vec<(String, Value)> {
 impl SourceRec {
     /// The record as `GET /content_sources/{id}` renders it.
     pub fn render(&self) -> Value {
-        let mut out = Map::new();
+        // Only readable properties are ever stored here (secrets live apart).
+        let mut out = self.fields.clone();
         out.insert("id".into(), json!(self.id));
         out.insert("type".into(), json!(self.api_type));
         out.insert("created_at".into(), json!(clock::iso(self.created_at)));
         out.insert("updated_at".into(), json!(clock::iso(self.updated_at)));
-        for f in FIELDS.iter().filter(|f| f.readable) {
-            if let Some(v) = self.fields.get(f.name) {
-                out.insert(f.name.into(), v.clone());
-            }
-        }
         if let Some(c) = self.fields.get("color").and_then(Value::as_u64) {
             if let Some(hex) = COLOUR_HEX.get(c as usize) {
                 out.insert("color_hex".into(), json!(hex));

@@ -130,6 +130,21 @@ async fn dropped_connection_mid_response() {
         body.map(|b| b.len())
     );
     assert_eq!(emu.control().stats().dropped, 1);
+    // A PUT whose answer is lost has been applied all the same.
+    let id = emu.control().source_ids()[0].clone();
+    let resp = client()
+        .put(format!(
+            "{}/content_sources/{id}?name=Applied%20anyway",
+            emu.url()
+        ))
+        .bearer_auth(emu.admin_token())
+        .send()
+        .await;
+    let cut = match resp {
+        Ok(r) => r.bytes().await.is_err(),
+        Err(_) => true,
+    };
+    assert!(cut);
     emu.control()
         .set_faults(&FaultsPatch {
             drop_rate: Some(0.0),
@@ -137,6 +152,8 @@ async fn dropped_connection_mid_response() {
         })
         .unwrap();
     assert_eq!(get(&emu, "/content_sources?limit=50").await.0, 200);
+    let (_, now) = get(&emu, &format!("/content_sources/{id}")).await;
+    assert_eq!(now["name"], "Applied anyway");
 }
 
 #[tokio::test]
