@@ -5,6 +5,7 @@
 
 use crate::clock::{date_utc, now_ms};
 use crate::error::StoreError;
+use crate::migrations::LATEST_VERSION;
 use crate::open::integrity_problems;
 use crate::Store;
 use rusqlite::{Connection, OpenFlags};
@@ -88,8 +89,20 @@ pub fn restore_backup(db_path: &Path, backup: &BackupInfo) -> Result<Option<Path
     Ok(moved)
 }
 
-/// Restores the newest backup that passes the integrity check; returns it.
+/// Restores the newest backup that passes the integrity check; returns it. Refuses over a
+/// database written by a newer Switchboard: that file is not damaged, and every backup
+/// would put older data in its place.
 pub fn restore_newest_backup(db_path: &Path) -> Result<BackupInfo, StoreError> {
+    let version = Connection::open_with_flags(db_path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .and_then(|c| c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)));
+    if let Ok(found) = version {
+        if found > LATEST_VERSION {
+            return Err(StoreError::NewerDatabase {
+                found,
+                supported: LATEST_VERSION,
+            });
+        }
+    }
     for b in list_backups(db_path) {
         if is_sound(&b.path) {
             restore_backup(db_path, &b)?;

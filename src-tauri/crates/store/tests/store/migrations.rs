@@ -102,6 +102,32 @@ fn every_older_fixture_upgrades_and_keeps_its_data() {
     assert!(seen >= 1, "the v1 fixture is committed");
 }
 
+/// "Restore the newest backup" is offered when the file cannot be opened; a file from a
+/// newer Switchboard cannot be opened either, but it is not damaged: an older backup must
+/// not take its place.
+#[test]
+fn no_backup_is_restored_over_a_newer_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("switchboard.sqlite3");
+    {
+        let mut s = Store::open(&path).unwrap();
+        add_email(&mut s, "kept");
+        s.backup_now().unwrap();
+    }
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", LATEST_VERSION + 1)
+        .unwrap();
+    assert_eq!(list_backups(&path).len(), 1, "a sound backup exists");
+    let e = restore_newest_backup(&path).unwrap_err();
+    assert!(matches!(e, StoreError::NewerDatabase { .. }), "{e:?}");
+    let v: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, LATEST_VERSION + 1, "the newer file is still in place");
+}
+
 #[test]
 fn a_database_from_a_newer_version_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
