@@ -12,7 +12,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 BUILD_PKGS=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config gnome-keyring)
 TEST_PKGS=(webkit2gtk-driver xvfb xauth dbus-x11 libsecret-tools xdotool x11-utils
-  imagemagick fonts-dejavu-core keyutils python3-venv)
+  imagemagick fonts-dejavu-core keyutils python3-venv chromium)
 MAIL_PKGS=(dovecot-imapd postfix openssl)
 
 pkgs=("${BUILD_PKGS[@]}")
@@ -65,6 +65,13 @@ venv="${XDG_CACHE_HOME:-$HOME/.cache}/switchboard/venv-schemathesis-4.32.5"
 if [ "$what" = test ] && [ ! -x "$venv/bin/schemathesis" ]; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check schemathesis==4.32.5
+fi
+
+# The OAuth tests' authorization server (oidc-provider) and real-browser driver
+# (playwright-core, using Debian's chromium: no browser download).
+if [ "$what" = test ] && { [ ! -d tests/support/oauth/node_modules ] ||
+  [ tests/support/oauth/package-lock.json -nt tests/support/oauth/node_modules/.package-lock.json ]; }; then
+  npm --prefix tests/support/oauth install --no-save --no-audit --no-fund --loglevel=error
 fi
 
 if [ "$what" = test ] && ! command -v tauri-driver >/dev/null; then

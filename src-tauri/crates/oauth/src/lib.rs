@@ -1,0 +1,28 @@
+//! Sign-in to the providers the platform's channels need ("Continue with Google", …),
+//! without Tauri: the desktop shell and the CLI both drive it.
+//!
+//! - `provider`: the registry (endpoints, scopes per use, app requirements).
+//! - `flow`: authorization code + PKCE (S256) over an RFC 8252 loopback redirect on
+//!   127.0.0.1, one listener at a time, 5-minute timeout, cancellable; refresh serialized
+//!   per grant with rotated refresh tokens stored before use.
+//! - `health`: OK / expires soon / needs re-authorization, with a failure threshold.
+//!
+//! Tokens only ever travel as `Sensitive<String>`; the caller seals them in the vault.
+
+pub mod app;
+pub mod error;
+pub mod flow;
+pub mod health;
+mod loopback;
+pub mod page;
+pub mod provider;
+pub mod tokens;
+
+pub use app::ProviderApp;
+pub use error::OAuthError;
+pub use flow::{AuthCode, GrantStore, OAuth, Pending, SIGN_IN_TIMEOUT};
+pub use health::{GrantState, Health};
+pub use loopback::CALLBACK_PATH;
+pub use page::{CallbackPages, PAGE_IDS};
+pub use provider::{Provider, ProviderId, Purpose, SecretNeed};
+pub use tokens::Tokens;
