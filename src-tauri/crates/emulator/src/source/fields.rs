@@ -438,6 +438,10 @@ pub fn coerce(
             };
             let mut out = Vec::new();
             for item in &items {
+                if item.as_str().is_some_and(|s| s.trim().is_empty()) {
+                    // `signatures[]=`: how a Rails form empties the list.
+                    continue;
+                }
                 let obj = item.as_object().ok_or_else(|| wrong("a list of objects"))?;
                 let mut rec = Map::new();
                 for (k, val) in obj {
@@ -527,6 +531,8 @@ mod tests {
 
     #[test]
     fn server_shapes() {
+        assert_eq!(c("signatures", json!([""])), Ok(json!([])));
+        assert!(c("signatures", json!(["x"])).is_err());
         assert_eq!(c("from_name", json!("")), Ok(Value::Null));
         assert_eq!(c("name", json!("  Support  ")), Ok(json!("Support")));
         assert_eq!(

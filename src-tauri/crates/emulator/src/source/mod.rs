@@ -119,7 +119,7 @@ impl SourceRec {
         now: i64,
     ) -> Result<Applied, Vec<String>> {
         let mut applied = Applied::default();
-        let mut staged: Vec<(&'static FieldSpec, Value)> = Vec::new();
+        let mut staged: Vec<(&'static FieldSpec, Option<Value>)> = Vec::new();
         let mut errors = Vec::new();
         for (name, v) in changes {
             let known = spec(name).filter(|f| (f.writable || admin) && !COMPUTED.contains(&f.name));
@@ -139,10 +139,26 @@ impl SourceRec {
                 .iter()
                 .rev()
                 .find(|(s, _)| s.name == f.name)
-                .map(|(_, v)| v)
-                .or_else(|| self.fields.get(f.name));
+                .map(|(_, v)| v.as_ref())
+                .unwrap_or_else(|| self.fields.get(f.name));
+            let unset = v.is_null()
+                && admin
+                && matches!(
+                    f.ty,
+                    Ty::Bool
+                        | Ty::Int { .. }
+                        | Ty::Enum(_)
+                        | Ty::Flags(_)
+                        | Ty::Periods(_)
+                        | Ty::Opaque
+                );
+            if unset {
+                // An edit in the web admin can clear a setting a query string cannot.
+                staged.push((f, None));
+                continue;
+            }
             match fields::coerce(f, v, current, refs) {
-                Ok(value) => staged.push((f, value)),
+                Ok(value) => staged.push((f, Some(value))),
                 Err(e) => errors.push(e),
             }
         }
@@ -150,6 +166,14 @@ impl SourceRec {
             return Err(errors);
         }
         for (f, value) in staged {
+            let Some(value) = value else {
+                if self.fields.remove(f.name).is_some()
+                    && !applied.changed.iter().any(|c| c == f.name)
+                {
+                    applied.changed.push(f.name.to_owned());
+                }
+                continue;
+            };
             if matches!(f.ty, Ty::Secret) {
                 let s = self
                     .secrets
@@ -257,6 +281,22 @@ mod tests {
         assert!(e.render().get("imap_password").is_none());
         assert_eq!(e.raw()["_secrets_set"]["imap_password"], 1);
         assert_eq!(e.secrets["imap_password"].value, "pw");
+    }
+
+    #[test]
+    fn an_admin_edit_can_clear_what_a_query_string_cannot() {
+        let mut r = rec(Kind::Email);
+        r.apply(&[("sla_response".into(), json!(60))], &Any, false, 1)
+            .unwrap();
+        assert!(r
+            .apply(&[("sla_response".into(), Value::Null)], &Any, false, 2)
+            .is_err());
+        let a = r
+            .apply(&[("sla_response".into(), Value::Null)], &Any, true, 3)
+            .unwrap();
+        assert_eq!(a.changed, vec!["sla_response"]);
+        assert!(r.render().get("sla_response").is_none());
+        assert_eq!(r.updated_at, 3);
     }
 
     #[test]
