@@ -18,6 +18,9 @@ use std::time::{Duration, Instant};
 /// One PUT as the server received it (secret values redacted).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PutRecord {
+    /// Position among the source reads and writes the emulator handled (see
+    /// `Stats::reads`), to tell whether a client re-read a source between two PUTs.
+    pub seq: u64,
     /// `content_source` or `email_credentials`.
     pub endpoint: String,
     /// Parameters as parsed (Rack style), by top-level name.
@@ -46,6 +49,10 @@ pub struct Stats {
     pub dropped: u64,
     /// PUTs per source id, in the order received.
     pub puts: BTreeMap<String, Vec<PutRecord>>,
+    /// Per source id, the `seq` of each `GET /content_sources/{id}` answered 200.
+    pub reads: BTreeMap<String, Vec<u64>>,
+    /// The last `seq` given.
+    pub seq: u64,
 }
 
 impl Stats {
@@ -59,6 +66,39 @@ impl Stats {
             .filter(|p| p.status == 200)
             .flat_map(|p| p.params.keys().cloned())
             .collect()
+    }
+
+    /// Parameters that reached `source_id` in a PUT the server handled (answered 200,
+    /// whether or not the answer got through) and then came again in a later one with no
+    /// `GET /content_sources/{id}` in between: what "never send a change twice blindly"
+    /// forbids. Empty when every resend followed a re-read.
+    pub fn resent_without_reread(&self, source_id: &str) -> Vec<String> {
+        let reads = self
+            .reads
+            .get(source_id)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let mut out = Vec::new();
+        let mut last_sent: BTreeMap<&str, u64> = BTreeMap::new();
+        for p in self.puts.get(source_id).into_iter().flatten() {
+            if p.status != 200 {
+                continue;
+            }
+            for k in p.params.keys() {
+                if let Some(prev) = last_sent.get(k.as_str()) {
+                    if !reads.iter().any(|r| r > prev && *r < p.seq) {
+                        out.push(k.clone());
+                    }
+                }
+                last_sent.insert(k, p.seq);
+            }
+        }
+        out
+    }
+
+    pub(crate) fn next_seq(&mut self) -> u64 {
+        self.seq += 1;
+        self.seq
     }
 }
 

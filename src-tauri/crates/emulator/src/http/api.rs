@@ -114,11 +114,14 @@ async fn get_source(
     Extension(c): Extension<Caller>,
     Path(id): Path<String>,
 ) -> Res {
-    let st = s.lock();
-    match st.source(&id, Some(&c.user_id)) {
-        Some(r) if c.may("read_content_source") => ok(r.render()),
-        _ => Err(not_found("Source")),
-    }
+    let mut st = s.lock();
+    let rendered = match st.source(&id, Some(&c.user_id)) {
+        Some(r) if c.may("read_content_source") => r.render(),
+        _ => return Err(not_found("Source")),
+    };
+    let seq = st.stats.next_seq();
+    st.stats.reads.entry(id).or_default().push(seq);
+    ok(rendered)
 }
 
 /// The redacted form of PUT parameters kept in the statistics.
@@ -169,6 +172,7 @@ fn apply_put(
         return Err(not_found("Source"));
     };
     let mut record = PutRecord {
+        seq: st.stats.next_seq(),
         endpoint: endpoint.to_owned(),
         params: redacted(params, endpoint),
         status: 200,

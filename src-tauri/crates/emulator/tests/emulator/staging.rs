@@ -176,3 +176,31 @@ async fn staged_edits_through_http_and_hidden_sources_stay_reachable_to_the_cont
         .unwrap();
     assert_eq!(tokens.as_array().unwrap().len(), 3);
 }
+
+#[tokio::test]
+async fn a_resend_without_a_re_read_shows_in_the_stats() {
+    let emu = start(40, 5);
+    let id = emu.control().source_ids()[1].clone();
+    let (s, _) = put(
+        &emu,
+        &format!("/content_sources/{id}?name=One&sla_threshold=10"),
+    )
+    .await;
+    assert_eq!(s, 200);
+    let (s, _) = get(&emu, &format!("/content_sources/{id}")).await;
+    assert_eq!(s, 200);
+    let (s, _) = put(&emu, &format!("/content_sources/{id}?name=Two")).await;
+    assert_eq!(s, 200);
+    assert!(
+        emu.control().stats().resent_without_reread(&id).is_empty(),
+        "re-read in between"
+    );
+    let (s, _) = put(&emu, &format!("/content_sources/{id}?name=Three&color=2")).await;
+    assert_eq!(s, 200);
+    // A refused PUT was not handled: it does not count as sent.
+    let (s, _) = put(&emu, &format!("/content_sources/{id}?color=99")).await;
+    assert_eq!(s, 422);
+    let stats = emu.control().stats();
+    assert_eq!(stats.resent_without_reread(&id), vec!["name"]);
+    assert_eq!(stats.reads[&id].len(), 1);
+}
