@@ -3,6 +3,8 @@
 
 mod commands;
 mod ipc_error;
+mod panic_guard;
+mod single_instance;
 mod state;
 mod tasks;
 
@@ -14,7 +16,11 @@ pub use ipc_error::{ErrorCode, IpcError};
 use tauri::Manager;
 
 pub fn run() {
+    let context = tauri::generate_context!();
+    let app_id = context.config().identifier.clone();
     tauri::Builder::default()
+        // First: a second start must hand over before anything opens the database.
+        .plugin(single_instance::plugin(&app_id))
         .plugin(tauri_plugin_shell::init())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
@@ -27,11 +33,12 @@ pub fn run() {
                 }
                 Err(e) => eprintln!("logging disabled: {e}"),
             }
+            panic_guard::install_hook();
             tracing::info!(app_id, data_dir = %state.paths.data_dir.display(), "starting");
             app.manage(state);
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
+        .invoke_handler(panic_guard::guard(tauri::generate_handler![
             commands::prefs::get_prefs,
             commands::prefs::set_prefs,
             commands::app::app_info,
@@ -61,7 +68,7 @@ pub fn run() {
             commands::transfer::bulk_preview,
             commands::transfer::bulk_apply,
             commands::transfer::bulk_undo,
-        ])
-        .run(tauri::generate_context!())
+        ]))
+        .run(context)
         .expect("error while running Switchboard");
 }

@@ -17,13 +17,13 @@ pub(crate) async fn with_service<T: Send + 'static>(
     f: impl FnOnce(&mut ChannelService) -> Result<T, ChannelError> + Send + 'static,
 ) -> Result<T, IpcError> {
     let slot = state.channel_slot();
-    tauri::async_runtime::spawn_blocking(move || {
+    let joined = tauri::async_runtime::spawn_blocking(move || {
         let service = slot.get_or_open()?;
         let mut guard = service.lock().unwrap_or_else(|p| p.into_inner());
         f(&mut guard).map_err(IpcError::from)
     })
-    .await
-    .map_err(IpcError::internal)?
+    .await;
+    crate::panic_guard::joined(joined)?
 }
 
 #[tauri::command]

@@ -2,7 +2,7 @@
 // through tauri-driver + WebKitWebDriver. Each `App` gets its own tauri-driver on free
 // ports and its own throwaway data directory, so tests never touch a user's data.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -106,6 +106,34 @@ async function wd(base, method, path, body) {
   return json.value;
 }
 
+/** Pids of the app under test in a tauri-driver's process group (Linux /proc). */
+export function appPids(group) {
+  const pids = [];
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      // Field 5 of stat is the process group; the command name (field 2) may hold spaces.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+      if (pgrp === group && readlinkSync(`/proc/${pid}/exe`).startsWith(APP_BINARY)) pids.push(Number(pid));
+    } catch {
+      // Gone meanwhile, or not ours to read.
+    }
+  }
+  return pids;
+}
+
+/** True once a process has finished exiting: gone, or a zombie whose threads are all
+ *  gone (a zombie leader with live threads still holds its sockets and D-Bus names). */
+function exited(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z' && readdirSync(`/proc/${pid}/task`).length <= 1;
+  } catch {
+    return true;
+  }
+}
+
 /** One running app window. */
 export class App {
   static async launch(driver) {
@@ -114,6 +142,7 @@ export class App {
       capabilities: { alwaysMatch: { 'tauri:options': { application: APP_BINARY } } },
     });
     const app = new App(driver.base, value.sessionId);
+    app.pids = appPids(driver.proc.pid);
     await app.waitFor(async () => (await app.attr('[data-testid="frame"]', 'data-ready')) === 'true', {
       what: 'the frame to load its preferences',
     });
@@ -132,6 +161,9 @@ export class App {
 
   async quit() {
     await this.cmd('DELETE', '');
+    // The app holds its single-instance name until its process is gone: a restart that
+    // came sooner would hand over to the dying one and exit. Wait for it, bounded.
+    await this.waitFor(() => this.pids.every(exited), { what: 'the app process to exit' });
   }
 
   async find(css) {
