@@ -158,7 +158,8 @@ impl From<StoreError> for IpcError {
             StoreError::BatchAlreadyUndone(_) | StoreError::BadPath(_) => ErrorCode::InvalidInput,
             StoreError::NewerDatabase { .. } => ErrorCode::StoreUnavailable,
             StoreError::Busy => ErrorCode::Busy,
-            StoreError::Io { .. } => ErrorCode::Io,
+            // The message says what is wrong with the disk or folder and what to do.
+            StoreError::Io { .. } | StoreError::ReadOnly | StoreError::DiskFull => ErrorCode::Io,
             StoreError::NoDatabaseFile | StoreError::Corrupt(_) | StoreError::Sqlite(_) => {
                 ErrorCode::Internal
             }
@@ -173,6 +174,8 @@ impl From<Box<OpenFailure>> for IpcError {
     fn from(failure: Box<OpenFailure>) -> Self {
         let code = match failure.error {
             StoreError::Busy => ErrorCode::Busy,
+            // Not damage: no backup to offer; the message says what to do.
+            StoreError::ReadOnly | StoreError::DiskFull => ErrorCode::Io,
             StoreError::NotFound(_)
             | StoreError::RevisionNotFound(_)
             | StoreError::BatchNotFound(_)

@@ -20,3 +20,4 @@ err-not-found = This channel no longer exists (it may have been deleted).
 err-store-unavailable = The local database could not be opened: { $reason }
 err-mail-settings-unreadable = These settings cannot be read for a test: check the values of this section.
 err-store-is-fine = The local database opens normally: there is nothing to restore.
+val-control-characters = Remove the control characters (escape codes, line breaks or other invisible characters): they are not allowed here.

@@ -20,3 +20,4 @@ err-not-found = Ce canal n'existe plus (il a peut-être été supprimé).
 err-store-unavailable = La base de données locale n'a pas pu être ouverte : { $reason }
 err-mail-settings-unreadable = Ces réglages ne peuvent pas être lus pour un test : vérifiez les valeurs de cette section.
 err-store-is-fine = La base de données locale s'ouvre normalement : il n'y a rien à restaurer.
+val-control-characters = Retirez les caractères de contrôle (codes d’échappement, sauts de ligne ou autres caractères invisibles) : ils ne sont pas autorisés ici.

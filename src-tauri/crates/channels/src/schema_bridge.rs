@@ -44,6 +44,20 @@ impl DocSchema for CatalogueDocSchema {
         meta_of(doc, &problems)
     }
 
+    fn meta_without_secrets(&self, _kind: &str, doc: &Value, unset: &[String]) -> ChannelMeta {
+        let problems = validate::validate_with(doc, &|p| !unset.iter().any(|u| u == p));
+        meta_of(doc, &problems)
+    }
+
+    /// The catalogue's rules across channels: the same unique-name rule as save and
+    /// `validate` (without case or surrounding spaces).
+    fn validate_set(&self, docs: &[Value]) -> Vec<(usize, FieldMsg)> {
+        switchboard_catalogue::validate_set(docs)
+            .into_iter()
+            .map(|p| (p.index, p.problem))
+            .collect()
+    }
+
     fn secret_paths(&self, kind: &str) -> Vec<String> {
         Kind::parse(kind)
             .map(document::secret_paths)

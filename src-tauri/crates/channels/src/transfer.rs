@@ -182,6 +182,74 @@ mod tests {
     }
 
     #[test]
+    fn an_import_remembers_the_secrets_it_dropped_until_they_are_entered() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = service();
+        let id = valid(&mut s, "viber", "Viber FR");
+        let secret =
+            switchboard_catalogue::secret_paths(switchboard_catalogue::Kind::Viber).remove(0);
+        s.set_secret(&id, &secret, &Sensitive::new("MARKER-viber-token".into()))
+            .unwrap();
+        let file = dir.path().join("channels.json");
+        s.export_to(&[], &file).unwrap();
+
+        let mut other = service();
+        let ImportOutcome::Imported { report } = other.import_from(&file).unwrap() else {
+            panic!("rejected")
+        };
+        let new_id = report.channels[0].id.clone();
+        let row = &other.list(&ListQuery::default()).unwrap().items[0];
+        assert!(row.secrets_to_reenter, "the list marks it: {row:?}");
+        assert_eq!(row.validity, switchboard_store::Validity::Invalid);
+
+        // Exported again before anyone entered it: still listed.
+        let again = dir.path().join("again.json");
+        assert_eq!(other.export_to(&[], &again).unwrap().secrets_left_out, 1);
+
+        other
+            .set_secret(&new_id, &secret, &Sensitive::new("new-token".into()))
+            .unwrap();
+        let row = &other.list(&ListQuery::default()).unwrap().items[0];
+        assert!(!row.secrets_to_reenter);
+        assert_eq!(row.validity, switchboard_store::Validity::Valid);
+    }
+
+    #[test]
+    fn import_refuses_names_taken_in_the_file_or_by_existing_channels() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = service();
+        valid(&mut s, "sms", "Support");
+        let file = dir.path().join("channels.json");
+        s.export_to(&[], &file).unwrap();
+        match s.import_from(&file).unwrap() {
+            ImportOutcome::Rejected { problems } => {
+                assert_eq!(problems[0].path, "general.name", "{problems:?}");
+                assert_eq!(problems[0].message.id, "val-name-duplicate");
+            }
+            imported => panic!("a second \"Support\" was imported: {imported:?}"),
+        }
+        // Inside one file, into an empty store.
+        let mut text: Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let first = text["channels"][0].clone();
+        text["channels"].as_array_mut().unwrap().push(first);
+        std::fs::write(&file, text.to_string()).unwrap();
+        let mut empty = service();
+        match empty.import_from(&file).unwrap() {
+            ImportOutcome::Rejected { problems } => {
+                let at: Vec<_> = problems
+                    .iter()
+                    .filter(|p| p.message.id == "val-name-duplicate")
+                    .map(|p| p.channel)
+                    .collect();
+                assert_eq!(at, vec![Some(0), Some(1)], "{problems:?}");
+            }
+            imported => panic!("{imported:?}"),
+        }
+        assert_eq!(empty.list(&ListQuery::default()).unwrap().total, 0);
+    }
+
+    #[test]
     fn bulk_edit_previews_applies_and_undoes() {
         let mut s = service();
         let a = valid(&mut s, "sms", "A");

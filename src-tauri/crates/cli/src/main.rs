@@ -4,6 +4,7 @@
 
 mod cmd;
 mod ctx;
+mod term;
 
 use std::process::ExitCode;
 

@@ -3,6 +3,7 @@
 //! parallel with short timeouts. Every proposal says where it came from; the probe's
 //! candidates are injectable so tests run it against loopback servers.
 
+use crate::report::Protocol;
 use crate::settings::{Security, ServerSettings, SslVerifyMode};
 use crate::tap::Conn;
 use crate::tls;
@@ -238,9 +239,11 @@ impl ProbeOptions {
 /// done without verification: the question is "is it IMAP/SMTP", the certificate is
 /// judged later by the real test.
 async fn answers(c: &Candidate, imap: bool) -> bool {
+    // The failures are not shown: the protocol only names them.
+    let proto = if imap { Protocol::Imap } else { Protocol::Smtp };
     let attempt = async {
-        let addrs = crate::net::resolve("probe", &c.host, c.port).await.ok()?;
-        let tcp = crate::net::connect("probe", &addrs).await.ok()?;
+        let addrs = crate::net::resolve(proto, &c.host, c.port).await.ok()?;
+        let tcp = crate::net::connect(proto, &addrs).await.ok()?;
         let mut conn = if c.security == Tls {
             let s = ServerSettings {
                 host: c.host.clone(),
@@ -252,7 +255,7 @@ async fn answers(c: &Candidate, imap: bool) -> bool {
                 ssl_verify_mode: SslVerifyMode::None,
                 ca_file: None,
             };
-            tls::handshake(tcp, &s, "probe").await.ok()?
+            tls::handshake(tcp, &s, proto).await.ok()?
         } else {
             Conn::Plain(tcp)
         };

@@ -2,22 +2,23 @@
 //! form fields to highlight. One function per situation, so the same cause always reads
 //! the same in IMAP and SMTP, and tests can assert on ids and fields, never on text.
 
+use crate::report::Protocol;
 use crate::step::Failure;
 use std::time::Duration;
 use switchboard_core::Msg;
 
 /// `imap` + `port` → `imap.port`.
-pub fn field(proto: &str, name: &str) -> String {
-    format!("{proto}.{name}")
+pub fn field(proto: Protocol, name: &str) -> String {
+    format!("{}.{name}", proto.as_str())
 }
 
-fn fields(proto: &str, names: &[&str]) -> Vec<String> {
+fn fields(proto: Protocol, names: &[&str]) -> Vec<String> {
     names.iter().map(|n| field(proto, n)).collect()
 }
 
-fn fail(id: &str, proto: &str, names: &[&str]) -> Failure {
+fn fail(id: &str, proto: Protocol, names: &[&str]) -> Failure {
     Failure::new(
-        Msg::new(id).arg("protocol", proto.to_uppercase()),
+        Msg::new(id).arg("protocol", proto.as_str().to_uppercase()),
         &fields(proto, names),
     )
 }
@@ -26,23 +27,23 @@ fn secs(d: Duration) -> f64 {
     (d.as_secs_f64() * 10.0).round() / 10.0
 }
 
-pub fn bad_host(proto: &str, host: &str) -> Failure {
+pub fn bad_host(proto: Protocol, host: &str) -> Failure {
     let mut f = fail("mailcheck-host-invalid", proto, &["host"]);
     f.message = f.message.arg("host", host);
     f
 }
 
-pub fn bad_port(proto: &str) -> Failure {
+pub fn bad_port(proto: Protocol) -> Failure {
     fail("mailcheck-port-invalid", proto, &["port"])
 }
 
-pub fn resolve(proto: &str, host: &str) -> Failure {
+pub fn resolve(proto: Protocol, host: &str) -> Failure {
     let mut f = fail("mailcheck-resolve-failed", proto, &["host"]);
     f.message = f.message.arg("host", host);
     f
 }
 
-pub fn connect(proto: &str, e: &std::io::Error) -> Failure {
+pub fn connect(proto: Protocol, e: &std::io::Error) -> Failure {
     use std::io::ErrorKind::*;
     match e.kind() {
         ConnectionRefused => fail("mailcheck-connect-refused", proto, &["host", "port"]),
@@ -57,13 +58,13 @@ pub fn connect(proto: &str, e: &std::io::Error) -> Failure {
     }
 }
 
-pub fn connect_timeout(proto: &str, d: Duration) -> Failure {
+pub fn connect_timeout(proto: Protocol, d: Duration) -> Failure {
     let mut f = fail("mailcheck-connect-timeout", proto, &["host", "port"]);
     f.message = f.message.arg("seconds", secs(d));
     f
 }
 
-pub fn ca_file(proto: &str, path: &str, error: &str) -> Failure {
+pub fn ca_file(proto: Protocol, path: &str, error: &str) -> Failure {
     let mut f = fail("mailcheck-ca-file-unreadable", proto, &["ca_file"]);
     f.message = f.message.arg("path", path).arg("error", error);
     f
@@ -71,7 +72,7 @@ pub fn ca_file(proto: &str, path: &str, error: &str) -> Failure {
 
 /// A certificate that does not verify; `kind` names the problem (unknown-issuer, expired,
 /// not-yet-valid, revoked, invalid).
-pub fn cert(proto: &str, kind: &str) -> Failure {
+pub fn cert(proto: Protocol, kind: &str) -> Failure {
     fail(
         &format!("mailcheck-cert-{kind}"),
         proto,
@@ -79,7 +80,7 @@ pub fn cert(proto: &str, kind: &str) -> Failure {
     )
 }
 
-pub fn cert_name(proto: &str) -> Failure {
+pub fn cert_name(proto: Protocol) -> Failure {
     fail(
         "mailcheck-cert-name-mismatch",
         proto,
@@ -87,7 +88,7 @@ pub fn cert_name(proto: &str) -> Failure {
     )
 }
 
-pub fn tls_to_plain_port(proto: &str) -> Failure {
+pub fn tls_to_plain_port(proto: Protocol) -> Failure {
     fail(
         "mailcheck-tls-plaintext-port",
         proto,
@@ -95,7 +96,7 @@ pub fn tls_to_plain_port(proto: &str) -> Failure {
     )
 }
 
-pub fn tls_refused(proto: &str) -> Failure {
+pub fn tls_refused(proto: Protocol) -> Failure {
     fail(
         "mailcheck-tls-refused",
         proto,
@@ -103,11 +104,11 @@ pub fn tls_refused(proto: &str) -> Failure {
     )
 }
 
-pub fn tls_closed(proto: &str) -> Failure {
+pub fn tls_closed(proto: Protocol) -> Failure {
     fail("mailcheck-tls-closed", proto, &["use_ssl_tls", "port"])
 }
 
-pub fn tls_other(proto: &str) -> Failure {
+pub fn tls_other(proto: Protocol) -> Failure {
     fail(
         "mailcheck-tls-failed",
         proto,
@@ -115,23 +116,23 @@ pub fn tls_other(proto: &str) -> Failure {
     )
 }
 
-pub fn tls_timeout(proto: &str, d: Duration) -> Failure {
+pub fn tls_timeout(proto: Protocol, d: Duration) -> Failure {
     let mut f = fail("mailcheck-tls-timeout", proto, &["use_ssl_tls", "port"]);
     f.message = f.message.arg("seconds", secs(d));
     f
 }
 
 /// Verification off: the step passes, with a warning the user cannot miss.
-pub fn verify_off(proto: &str) -> (Msg, Vec<String>) {
+pub fn verify_off(proto: Protocol) -> (Msg, Vec<String>) {
     (
-        Msg::new("mailcheck-verify-off").arg("protocol", proto.to_uppercase()),
+        Msg::new("mailcheck-verify-off").arg("protocol", proto.as_str().to_uppercase()),
         fields(proto, &["ssl_verify_mode"]),
     )
 }
 
 /// No greeting in time: on a plaintext connection this is the classic sign of a port
 /// that expects TLS from the first byte.
-pub fn greeting_timeout(proto: &str, tls: bool, d: Duration) -> Failure {
+pub fn greeting_timeout(proto: Protocol, tls: bool, d: Duration) -> Failure {
     let id = if tls {
         "mailcheck-greeting-timeout"
     } else {
@@ -142,15 +143,15 @@ pub fn greeting_timeout(proto: &str, tls: bool, d: Duration) -> Failure {
     f
 }
 
-pub fn greeting_unexpected(proto: &str) -> Failure {
+pub fn greeting_unexpected(proto: Protocol) -> Failure {
     fail("mailcheck-greeting-unexpected", proto, &["host", "port"])
 }
 
-pub fn greeting_refused(proto: &str) -> Failure {
+pub fn greeting_refused(proto: Protocol) -> Failure {
     fail("mailcheck-greeting-refused", proto, &["host"])
 }
 
-pub fn closed(proto: &str) -> Failure {
+pub fn closed(proto: Protocol) -> Failure {
     fail(
         "mailcheck-connection-closed",
         proto,
@@ -158,7 +159,7 @@ pub fn closed(proto: &str) -> Failure {
     )
 }
 
-pub fn starttls_not_offered(proto: &str) -> Failure {
+pub fn starttls_not_offered(proto: Protocol) -> Failure {
     fail(
         "mailcheck-starttls-not-offered",
         proto,
@@ -166,11 +167,11 @@ pub fn starttls_not_offered(proto: &str) -> Failure {
     )
 }
 
-pub fn auth_failed(proto: &str) -> Failure {
+pub fn auth_failed(proto: Protocol) -> Failure {
     fail("mailcheck-auth-failed", proto, &["username", "password"])
 }
 
-pub fn auth_needs_tls(proto: &str) -> Failure {
+pub fn auth_needs_tls(proto: Protocol) -> Failure {
     fail(
         "mailcheck-auth-needs-tls",
         proto,
@@ -178,7 +179,7 @@ pub fn auth_needs_tls(proto: &str) -> Failure {
     )
 }
 
-pub fn auth_no_mechanism(proto: &str) -> Failure {
+pub fn auth_no_mechanism(proto: Protocol) -> Failure {
     fail(
         "mailcheck-auth-no-mechanism",
         proto,
@@ -186,21 +187,73 @@ pub fn auth_no_mechanism(proto: &str) -> Failure {
     )
 }
 
-pub fn auth_unavailable(proto: &str) -> Failure {
+pub fn auth_unavailable(proto: Protocol) -> Failure {
     fail("mailcheck-auth-unavailable", proto, &["host"])
 }
 
-pub fn ehlo_rejected(proto: &str) -> Failure {
+pub fn ehlo_rejected(proto: Protocol) -> Failure {
     fail("mailcheck-ehlo-rejected", proto, &["helo_domain"])
 }
 
-pub fn protocol_error(proto: &str, error: impl std::fmt::Display) -> Failure {
+/// STARTTLS was advertised (or at least not refused as unknown) but the server said no
+/// when asked: "not offered" would send the user looking for the wrong setting.
+pub fn starttls_refused(proto: Protocol) -> Failure {
+    fail(
+        "mailcheck-starttls-refused",
+        proto,
+        &["use_start_tls", "use_ssl_tls", "host"],
+    )
+}
+
+/// The server agreed to STARTTLS, then did not start TLS (plain text, a close, garbage).
+/// "Use STARTTLS" is no advice here: it is already in use.
+pub fn starttls_broken(proto: Protocol) -> Failure {
+    fail(
+        "mailcheck-starttls-broken",
+        proto,
+        &["use_start_tls", "host"],
+    )
+}
+
+/// Bytes arrived after the server agreed to STARTTLS and before the TLS handshake: they
+/// would be read as if they came over TLS (reply injection, RFC 3207 §6). The test stops.
+pub fn starttls_injection(proto: Protocol) -> Failure {
+    fail("mailcheck-starttls-injection", proto, &["host"])
+}
+
+/// A reply bigger than any honest one (an endless LIST, EHLO continuation or line).
+pub fn reply_too_long(proto: Protocol, limit: usize) -> Failure {
+    let mut f = fail("mailcheck-reply-too-long", proto, &["host", "port"]);
+    f.message = f.message.arg("kib", (limit / 1024) as u64);
+    f
+}
+
+/// The step ran out of time while the server was still sending: garbage with no end of
+/// line, a line that never ends, a drip. Not "said nothing": the bytes are shown.
+pub fn reply_incomplete(proto: Protocol, d: Duration, bytes: usize) -> Failure {
+    let mut f = fail("mailcheck-reply-incomplete", proto, &["host", "port"]);
+    f.message = f.message.arg("seconds", secs(d)).arg("bytes", bytes as u64);
+    f
+}
+
+/// AUTH challenges that never end (PLAIN needs one round, LOGIN two).
+pub fn auth_loop(proto: Protocol) -> Failure {
+    fail("mailcheck-auth-loop", proto, &["host"])
+}
+
+/// The server closed the connection after it had started talking (during EHLO, AUTH,
+/// LOGIN...): not a wrong password, not a wrong HELO domain.
+pub fn dropped(proto: Protocol) -> Failure {
+    fail("mailcheck-connection-dropped", proto, &["host"])
+}
+
+pub fn protocol_error(proto: Protocol, error: impl std::fmt::Display) -> Failure {
     let mut f = fail("mailcheck-protocol-error", proto, &[]);
     f.message = f.message.arg("error", error.to_string());
     f
 }
 
-pub fn step_timeout(proto: &str, d: Duration) -> Failure {
+pub fn step_timeout(proto: Protocol, d: Duration) -> Failure {
     let mut f = fail("mailcheck-step-timeout", proto, &[]);
     f.message = f.message.arg("seconds", secs(d));
     f
@@ -209,14 +262,17 @@ pub fn step_timeout(proto: &str, d: Duration) -> Failure {
 pub fn folder_missing(folder: &str, field_name: &str) -> Failure {
     Failure::new(
         Msg::new("mailcheck-folder-missing").arg("folder", folder),
-        &[field("imap", field_name)],
+        &[field(Protocol::Imap, field_name)],
     )
 }
 
 pub fn send_rejected() -> Failure {
     Failure::new(
         Msg::new("mailcheck-send-rejected"),
-        &["imap_smtp.email".to_owned(), field("smtp", "username")],
+        &[
+            "imap_smtp.email".to_owned(),
+            field(Protocol::Smtp, "username"),
+        ],
     )
 }
 
@@ -248,7 +304,7 @@ mod tests {
             "invalid",
         ]
         .iter()
-        .map(|k| cert("imap", k).message.id)
+        .map(|k| cert(Protocol::Imap, k).message.id)
         .collect();
         let server = crate::settings::ServerSettings {
             host: "h".into(),
@@ -285,14 +341,14 @@ mod tests {
 
     #[test]
     fn fields_are_dotted_paths_of_the_protocol() {
-        let f = auth_failed("smtp");
+        let f = auth_failed(Protocol::Smtp);
         assert_eq!(f.fields, vec!["smtp.username", "smtp.password"]);
         assert_eq!(
-            cert_name("imap").fields,
+            cert_name(Protocol::Imap).fields,
             vec!["imap.host", "imap.ssl_verify_mode"]
         );
         assert_eq!(
-            tls_to_plain_port("imap").fields,
+            tls_to_plain_port(Protocol::Imap).fields,
             vec!["imap.use_ssl_tls", "imap.port"]
         );
         assert_eq!(

@@ -6,6 +6,14 @@
 
 use std::collections::HashMap;
 
+/// An authenticated IMAP session outside any report, for tests that check what a
+/// diagnosis left on the server (the round trip deletes its message).
+pub async fn imap_session(
+    s: &crate::ServerSettings,
+) -> Result<async_imap::Session<crate::tap::Tap>, String> {
+    crate::imap::quiet_session(s).await
+}
+
 /// The harness's values without their `SWITCHBOARD_MAIL_` prefix (`HOST`, `IMAPS_PORT`,
 /// `USER`, `PASSWORD`, `CA`, ...), or `None` when no servers are running.
 pub fn env() -> Option<HashMap<String, String>> {

@@ -4,8 +4,9 @@
 //! so each step can show the server's words) and every step runs under `Recorder::run`.
 
 use crate::explain;
+use crate::mutf7;
 use crate::net;
-use crate::report::Folder;
+use crate::report::{Folder, Protocol};
 use crate::settings::{ImapSettings, Security, ServerSettings, Timeouts};
 use crate::step::{Done, Failure, Recorder, Stop};
 use crate::tap::{Conn, ReplyLog, Tap};
@@ -18,7 +19,7 @@ use switchboard_core::Msg;
 pub type Client = async_imap::Client<Tap>;
 pub type Session = async_imap::Session<Tap>;
 
-const P: &str = "imap";
+const P: Protocol = Protocol::Imap;
 
 pub fn plan(s: &ServerSettings) -> Vec<String> {
     let sec = s.security();
@@ -34,7 +35,7 @@ pub fn plan(s: &ServerSettings) -> Vec<String> {
     v.into_iter().map(String::from).collect()
 }
 
-fn tls_done(s: &ServerSettings, conn: &Conn, proto: &str) -> Done {
+fn tls_done(s: &ServerSettings, conn: &Conn, proto: Protocol) -> Done {
     if !s.ssl_verify_mode.verifies() {
         let (m, f) = explain::verify_off(proto);
         return Done::warn(m, &f);
@@ -77,34 +78,38 @@ pub async fn connect_and_login(
         Conn::Plain(tcp)
     };
     let log = rec.replies.clone();
+    log.set_default_limit(IMAP_STEP_BYTES);
     let mut client = Client::new(Tap::new(conn, log.clone()));
-    rec.run(
-        "imap.greeting",
-        t.step(),
-        |d| explain::greeting_timeout(P, sec == Security::Tls, d),
-        async {
-            match client.read_response().await {
-                Ok(Some(_)) => {
-                    let raw = log.peek();
-                    if raw.starts_with("* OK") || raw.starts_with("* PREAUTH") {
-                        Ok(((), Done::default()))
-                    } else if raw.starts_with("* BYE") {
-                        Err(explain::greeting_refused(P))
-                    } else {
-                        Err(explain::greeting_unexpected(P))
+    // Whether the greeting's capabilities name STARTTLS: a refusal then means "refused",
+    // not "not offered".
+    let starttls_advertised = rec
+        .run(
+            "imap.greeting",
+            t.step(),
+            |d| explain::greeting_timeout(P, sec == Security::Tls, d),
+            async {
+                match client.read_response().await {
+                    Ok(Some(_)) => {
+                        let raw = log.peek();
+                        if raw.starts_with("* OK") || raw.starts_with("* PREAUTH") {
+                            let advertised = raw.to_ascii_uppercase().contains("STARTTLS");
+                            Ok((advertised, Done::default()))
+                        } else if raw.starts_with("* BYE") {
+                            Err(explain::greeting_refused(P))
+                        } else {
+                            Err(explain::greeting_unexpected(P))
+                        }
                     }
+                    Ok(None) => Err(explain::closed(P)),
+                    Err(_) if log.overflowed() => Err(explain::reply_too_long(P, log.limit())),
+                    // Something that is not IMAP (an SMTP banner, an HTTP server...).
+                    // (The parser's error quotes the whole input: the bytes alone say it.)
+                    Err(_) if !log.peek().is_empty() => Err(explain::greeting_unexpected(P)),
+                    Err(_) => Err(explain::closed(P)),
                 }
-                Ok(None) => Err(explain::closed(P)),
-                // Something that is not IMAP (an SMTP banner, an HTTP server...).
-                Err(e) if !log.peek().is_empty() => {
-                    Err(explain::greeting_unexpected(P)
-                        .with_reply(format!("{}\n({e})", log.peek())))
-                }
-                Err(_) => Err(explain::closed(P)),
-            }
-        },
-    )
-    .await?;
+            },
+        )
+        .await?;
     if sec == Security::Starttls {
         client = rec
             .run(
@@ -115,15 +120,23 @@ pub async fn connect_and_login(
                     match client.run_command_and_check_ok("STARTTLS", None).await {
                         Ok(()) => {}
                         Err(ImapError::Bad(_)) | Err(ImapError::No(_)) => {
-                            return Err(explain::starttls_not_offered(P))
+                            return Err(if starttls_advertised {
+                                explain::starttls_refused(P)
+                            } else {
+                                explain::starttls_not_offered(P)
+                            })
                         }
-                        Err(e) => return Err(explain::protocol_error(P, e)),
+                        Err(e) => return Err(no_reply(&log, e)),
                     }
+                    // async-imap's own buffer goes with the client: anything the server
+                    // sent after its OK is dropped here, never read as if it came over TLS.
                     let (conn, log) = client.into_inner().into_parts();
                     let Conn::Plain(tcp) = conn else {
                         unreachable!("STARTTLS runs on plain TCP")
                     };
-                    let conn = tls::handshake(tcp, s, P).await?;
+                    let conn = tls::handshake(tcp, s, P)
+                        .await
+                        .map_err(|f| tls::after_starttls(P, f))?;
                     let done = tls_done(s, &conn, P);
                     Ok((Client::new(Tap::new(conn, log)), done))
                 },
@@ -139,7 +152,7 @@ pub async fn connect_and_login(
                 client
                     .run_command_and_check_ok("CAPABILITY", None)
                     .await
-                    .map_err(|e| explain::protocol_error(P, e))?;
+                    .map_err(|e| no_reply(&log, e))?;
                 let caps = log.peek().to_ascii_uppercase();
                 Ok((caps.contains("LOGINDISABLED"), Done::default()))
             },
@@ -162,11 +175,26 @@ pub async fn connect_and_login(
                         explain::auth_failed(P)
                     })
                 }
-                Err((e, _)) => Err(explain::protocol_error(P, e)),
+                Err((e, _)) => Err(no_reply(&log, e)),
             }
         },
     )
     .await
+}
+
+/// An error that is not a tagged NO/BAD: the server closed the connection, sent too
+/// much, or sent something that is not IMAP. Never an explanation about credentials.
+fn no_reply(log: &ReplyLog, e: ImapError) -> Failure {
+    if log.overflowed() {
+        explain::reply_too_long(P, log.limit())
+    } else if log.saw_eof()
+        || matches!(e, ImapError::ConnectionLost)
+        || matches!(&e, ImapError::Io(io) if crate::tap::disconnected(io))
+    {
+        explain::dropped(P)
+    } else {
+        explain::protocol_error(P, e)
+    }
 }
 
 fn special_use(attrs: &[NameAttribute<'_>]) -> Option<String> {
@@ -187,8 +215,31 @@ fn special_use(attrs: &[NameAttribute<'_>]) -> Option<String> {
     })
 }
 
-pub fn decode_name(raw: &str) -> String {
-    utf7_imap::decode_utf7_imap(raw.to_owned())
+/// What an IMAP step other than LIST may read. Greetings, CAPABILITY and LOGIN replies
+/// are a few hundred bytes; the parser re-reads an unfinished line on every read, so a
+/// line that never ends must be cut early, not at megabytes.
+const IMAP_STEP_BYTES: usize = 256 * 1024;
+
+/// Folders kept from one LIST: far more than any real account, small in memory (a
+/// server that streams LIST lines forever is stopped by the step's byte limit first).
+pub const MAX_FOLDERS: usize = 50_000;
+/// What the LIST step may read: 50,000 folders of 300 bytes each.
+pub const LIST_BYTES: usize = 16 * 1024 * 1024;
+
+/// The folder as the picker shows it: decoded, or the raw name marked as undecodable.
+pub fn folder(raw: &str, delimiter: Option<&str>, attrs: &[NameAttribute<'_>]) -> Folder {
+    let decoded = mutf7::decode(raw);
+    Folder {
+        undecodable: decoded.is_none(),
+        name: decoded.unwrap_or_else(|| raw.to_owned()),
+        raw: raw.to_owned(),
+        delimiter: delimiter.map(str::to_owned),
+        special_use: special_use(attrs),
+        selectable: !attrs.iter().any(|a| {
+            matches!(a, NameAttribute::NoSelect)
+                || matches!(a, NameAttribute::Extension(x) if x.eq_ignore_ascii_case("\\NonExistent"))
+        }),
+    }
 }
 
 /// The server's spelling of a folder the user picked: its raw name from LIST when the
@@ -198,35 +249,33 @@ pub fn raw_name(folders: &[Folder], wanted: &str) -> String {
         .iter()
         .find(|f| f.name == wanted || f.raw == wanted)
         .map(|f| f.raw.clone())
-        .unwrap_or_else(|| utf7_imap::encode_utf7_imap(wanted.to_owned()))
+        .unwrap_or_else(|| mutf7::encode(wanted))
 }
 
-pub async fn list(session: &mut Session) -> Result<Vec<Folder>, Failure> {
-    let names: Vec<_> = session
+/// LIST "" "*", kept to `MAX_FOLDERS`. Entries are turned into folders as they arrive
+/// (the parsed responses are not held), and the loop yields now and then so that the
+/// step's time limit can fire even when every line is already buffered.
+pub async fn list(session: &mut Session, log: &ReplyLog) -> Result<(Vec<Folder>, usize), Failure> {
+    log.set_limit(LIST_BYTES);
+    let mut stream = session
         .list(Some(""), Some("*"))
         .await
-        .map_err(|e| explain::protocol_error(P, e))?
-        .try_collect()
-        .await
-        .map_err(|e| explain::protocol_error(P, e))?;
-    let mut folders: Vec<Folder> = names
-        .iter()
-        .map(|n| Folder {
-            name: decode_name(n.name()),
-            raw: n.name().to_owned(),
-            delimiter: n.delimiter().map(str::to_owned),
-            special_use: special_use(n.attributes()),
-            selectable: !n.attributes().iter().any(|a| {
-                matches!(a, NameAttribute::NoSelect)
-                    || matches!(a, NameAttribute::Extension(x) if x.eq_ignore_ascii_case("\\NonExistent"))
-            }),
-        })
-        .collect();
+        .map_err(|e| no_reply(log, e))?;
+    let mut folders = Vec::new();
+    let mut seen = 0usize;
+    while let Some(n) = stream.try_next().await.map_err(|e| no_reply(log, e))? {
+        seen += 1;
+        if folders.len() < MAX_FOLDERS {
+            folders.push(folder(n.name(), n.delimiter(), n.attributes()));
+        }
+        if seen.is_multiple_of(256) {
+            tokio::task::yield_now().await;
+        }
+    }
+    drop(stream);
     // INBOX first, then by name: the order a person expects in a picker.
-    folders.sort_by(|a, b| {
-        (a.raw != "INBOX", a.name.to_lowercase()).cmp(&(b.raw != "INBOX", b.name.to_lowercase()))
-    });
-    Ok(folders)
+    folders.sort_by_cached_key(|f| (f.raw != "INBOX", f.name.to_lowercase()));
+    Ok((folders, seen))
 }
 
 /// Runs the IMAP diagnosis; returns the folder list when LIST succeeded.
@@ -236,14 +285,15 @@ pub async fn diagnose(
     t: &Timeouts,
 ) -> Option<Vec<Folder>> {
     let mut session = connect_and_login(&s.server, rec, t).await.ok()?;
+    let log = rec.replies.clone();
     let folders = rec
         .run(
             "imap.list",
             t.step(),
             |d| explain::step_timeout(P, d),
             async {
-                let f = list(&mut session).await?;
-                let note = Msg::new("mailcheck-note-folders").arg("count", f.len());
+                let (f, seen) = list(&mut session, &log).await?;
+                let note = Msg::new("mailcheck-note-folders").arg("count", seen);
                 Ok((f, Done::note(note)))
             },
         )
@@ -276,7 +326,7 @@ pub async fn diagnose(
                     Err(ImapError::No(_)) | Err(ImapError::Bad(_)) => {
                         Err(explain::folder_missing(&name, field_name))
                     }
-                    Err(e) => Err(explain::protocol_error(P, e)),
+                    Err(e) => Err(no_reply(&log, e)),
                 }
             })
             .await;

@@ -1,6 +1,7 @@
 //! Resolve and connect, the first two steps of both protocols.
 
 use crate::explain;
+use crate::report::Protocol;
 use crate::settings::Timeouts;
 use crate::step::{Done, Failure, Recorder, Stop};
 use std::net::SocketAddr;
@@ -10,7 +11,7 @@ use tokio::net::TcpStream;
 /// The `<proto>.resolve` and `<proto>.connect` steps, recorded: what both protocols do
 /// before anything protocol-specific.
 pub async fn resolve_and_connect(
-    proto: &str,
+    proto: Protocol,
     host: &str,
     port: u16,
     rec: &mut Recorder<'_>,
@@ -44,7 +45,7 @@ pub async fn resolve_and_connect(
     .await
 }
 
-pub async fn resolve(proto: &str, host: &str, port: u16) -> Result<Vec<SocketAddr>, Failure> {
+pub async fn resolve(proto: Protocol, host: &str, port: u16) -> Result<Vec<SocketAddr>, Failure> {
     let host = host.trim();
     if host.is_empty() {
         return Err(explain::bad_host(proto, host));
@@ -64,7 +65,7 @@ pub async fn resolve(proto: &str, host: &str, port: u16) -> Result<Vec<SocketAdd
 
 /// Tries each address in turn (IPv6 and IPv4 as the resolver ordered them); the step's
 /// timeout bounds the whole attempt.
-pub async fn connect(proto: &str, addrs: &[SocketAddr]) -> Result<TcpStream, Failure> {
+pub async fn connect(proto: Protocol, addrs: &[SocketAddr]) -> Result<TcpStream, Failure> {
     let mut last = None;
     for addr in addrs {
         match TcpStream::connect(addr).await {

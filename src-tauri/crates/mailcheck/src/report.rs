@@ -14,6 +14,23 @@ pub enum Protocol {
     Postmark,
 }
 
+impl Protocol {
+    /// The lower-case name used in step keys (`imap.login`) and field paths (`smtp.port`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Protocol::Imap => "imap",
+            Protocol::Smtp => "smtp",
+            Protocol::Postmark => "postmark",
+        }
+    }
+}
+
+impl std::fmt::Display for Protocol {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct StepReport {
@@ -50,6 +67,9 @@ pub struct Folder {
     pub special_use: Option<String>,
     /// False for `\Noselect` / `\NonExistent` entries (hierarchy only).
     pub selectable: bool,
+    /// The server's name is not valid modified UTF-7: `name` is the raw name, to be shown
+    /// as is and marked (`mailcheck-folder-undecodable`).
+    pub undecodable: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -7,9 +7,10 @@
 use crate::explain;
 use crate::imap;
 use crate::net;
+use crate::report::Protocol;
 use crate::settings::{ImapSettings, Security, ServerSettings, SmtpSettings, Timeouts};
 use crate::step::{Done, Failure, Recorder, Stop};
-use crate::tap::{Conn, Slot, Tap};
+use crate::tap::{Conn, ReplyLog, Slot, Tap};
 use crate::tls;
 use futures::TryStreamExt;
 use lettre::address::Envelope;
@@ -22,7 +23,7 @@ use std::time::{Duration, Instant};
 use switchboard_core::Msg;
 use tokio::io::AsyncReadExt;
 
-const P: &str = "smtp";
+const P: Protocol = Protocol::Smtp;
 
 pub fn plan(s: &ServerSettings, round_trip: bool) -> Vec<String> {
     let sec = s.security();
@@ -49,15 +50,17 @@ fn client_id(helo: &str) -> ClientId {
     }
 }
 
-/// Reads one complete SMTP reply (all `ddd-` lines and the final `ddd `).
-async fn read_reply(tap: &mut Tap) -> Result<Vec<u8>, Failure> {
+/// Reads one complete SMTP reply (all `ddd-` lines and the final `ddd `), within the
+/// step's byte limit (the tap stops an endless line).
+async fn read_reply(tap: &mut Tap, log: &ReplyLog) -> Result<Vec<u8>, Failure> {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 1024];
     loop {
-        let n = tap
-            .read(&mut chunk)
-            .await
-            .map_err(|e| explain::protocol_error(P, e))?;
+        let n = match tap.read(&mut chunk).await {
+            Ok(n) => n,
+            Err(_) if log.overflowed() => return Err(explain::reply_too_long(P, log.limit())),
+            Err(e) => return Err(explain::protocol_error(P, e)),
+        };
         if n == 0 {
             return Err(explain::closed(P));
         }
@@ -68,9 +71,6 @@ async fn read_reply(tap: &mut Tap) -> Result<Vec<u8>, Failure> {
             if last.len() < 4 || last.as_bytes()[3] == b' ' {
                 return Ok(buf);
             }
-        }
-        if buf.len() > 64 * 1024 {
-            return Err(explain::greeting_unexpected(P));
         }
     }
 }
@@ -94,17 +94,42 @@ fn tls_done(s: &ServerSettings, conn: &Conn) -> Done {
     }
 }
 
-/// What an error reply means for the step at hand.
-fn reply_failure(e: &lettre::transport::smtp::Error, otherwise: Failure) -> Failure {
-    let code = e.status().map(|c| c.to_string());
-    let f = match code.as_deref() {
-        Some("535") => explain::auth_failed(P),
-        Some("534") | Some("538") | Some("530") => explain::auth_needs_tls(P),
-        Some("454") => explain::auth_unavailable(P),
+/// What an error means for the step at hand. Only a reply with a code can be about the
+/// step (`otherwise`: a wrong password for AUTH, a refused HELO for EHLO); an error
+/// without one is a dropped connection, an over-long reply or a protocol error, never
+/// an explanation borrowed from the step.
+fn reply_failure(
+    e: &lettre::transport::smtp::Error,
+    log: &ReplyLog,
+    otherwise: Failure,
+) -> Failure {
+    let Some(code) = e.status().map(|c| c.to_string()) else {
+        return no_reply(log, e);
+    };
+    let f = match code.as_str() {
+        "535" => explain::auth_failed(P),
+        "534" | "538" | "530" => explain::auth_needs_tls(P),
+        "454" => explain::auth_unavailable(P),
         _ => otherwise,
     };
     f.with_reply(e.to_string())
 }
+
+/// An error that carries no SMTP reply code.
+fn no_reply(log: &ReplyLog, e: &lettre::transport::smtp::Error) -> Failure {
+    if log.overflowed() {
+        explain::reply_too_long(P, log.limit())
+    } else if log.saw_eof() || crate::tap::disconnected(e) {
+        explain::dropped(P)
+    } else {
+        explain::protocol_error(P, e)
+    }
+}
+
+/// What an SMTP step may read: under lettre's own cap on one reply (100,000 bytes), so
+/// an endless EHLO continuation is named by the tap ("reply too long") rather than by a
+/// generic error from lettre.
+const SMTP_STEP_BYTES: usize = 96 * 1024;
 
 pub struct RoundTrip<'a> {
     pub address: &'a str,
@@ -135,14 +160,16 @@ pub async fn diagnose(
     } else {
         Conn::Plain(tcp)
     };
-    let mut tap = Tap::new(conn, rec.replies.clone());
+    let log = rec.replies.clone();
+    log.set_default_limit(SMTP_STEP_BYTES);
+    let mut tap = Tap::new(conn, log.clone());
     let banner = rec
         .run(
             "smtp.banner",
             t.step(),
             |d| explain::greeting_timeout(P, sec == Security::Tls, d),
             async {
-                let b = read_reply(&mut tap).await?;
+                let b = read_reply(&mut tap, &log).await?;
                 match &b[..3.min(b.len())] {
                     b"220" => Ok((b, Done::default())),
                     b"554" | b"421" => Err(explain::greeting_refused(P)),
@@ -162,7 +189,7 @@ pub async fn diagnose(
                 let conn =
                     AsyncSmtpConnection::connect_with_transport(Box::new(slot.clone()), &helo)
                         .await
-                        .map_err(|e| reply_failure(&e, explain::ehlo_rejected(P)))?;
+                        .map_err(|e| reply_failure(&e, &log, explain::ehlo_rejected(P)))?;
                 let info = conn.server_info().clone();
                 Ok(((conn, info), Done::default()))
             },
@@ -178,21 +205,33 @@ pub async fn diagnose(
                     if !info.supports_feature(Extension::StartTls) {
                         return Err(explain::starttls_not_offered(P));
                     }
-                    conn.command(Starttls)
-                        .await
-                        .map_err(|e| explain::starttls_not_offered(P).with_reply(e.to_string()))?;
+                    conn.command(Starttls).await.map_err(|e| match e.status() {
+                        // Advertised (checked above), then refused when asked.
+                        Some(_) => explain::starttls_refused(P).with_reply(e.to_string()),
+                        None => no_reply(&log, &e),
+                    })?;
+                    // RFC 3207 §6: nothing may come between the server's "go ahead" and
+                    // the handshake. Lettre was handed one line at a time, so anything
+                    // sent after that reply is still in the slot: refuse it.
+                    let injected = slot.take_unread();
+                    if !injected.is_empty() {
+                        return Err(explain::starttls_injection(P)
+                            .with_reply(String::from_utf8_lossy(&injected).into_owned()));
+                    }
                     let (plain, log) = slot.take_stream().expect("stream present").into_parts();
                     let Conn::Plain(tcp) = plain else {
                         unreachable!("STARTTLS runs on plain TCP")
                     };
-                    let tls = tls::handshake(tcp, srv, P).await?;
+                    let tls = tls::handshake(tcp, srv, P)
+                        .await
+                        .map_err(|f| tls::after_starttls(P, f))?;
                     let done = tls_done(srv, &tls);
-                    slot.put_stream(Tap::new(tls, log));
+                    slot.put_stream(Tap::new(tls, log.clone()));
                     // RFC 3207: forget what was learnt before TLS and ask again.
                     let resp = conn
                         .command(Ehlo::new(helo.clone()))
                         .await
-                        .map_err(|e| reply_failure(&e, explain::ehlo_rejected(P)))?;
+                        .map_err(|e| reply_failure(&e, &log, explain::ehlo_rejected(P)))?;
                     let info = ServerInfo::from_response(&resp)
                         .map_err(|e| explain::protocol_error(P, e))?;
                     Ok((info, done))
@@ -218,15 +257,21 @@ pub async fn diagnose(
                     });
                 };
                 let creds = Credentials::new(srv.username.clone(), srv.password.expose().clone());
-                let fail =
-                    |e: lettre::transport::smtp::Error| reply_failure(&e, explain::auth_failed(P));
+                let fail = |e: lettre::transport::smtp::Error| {
+                    reply_failure(&e, &log, explain::auth_failed(P))
+                };
                 let mut resp = conn
                     .command(Auth::new(mech, creds.clone(), None).map_err(fail)?)
                     .await
                     .map_err(fail)?;
+                // PLAIN takes one round and LOGIN two: a server still asking after ten
+                // is looping, which is not a wrong password.
                 let mut rounds = 0;
-                while resp.has_code(334) && rounds < 10 {
+                while resp.has_code(334) {
                     rounds += 1;
+                    if rounds > 10 {
+                        return Err(explain::auth_loop(P));
+                    }
                     let next = Auth::new_from_response(mech, creds.clone(), &resp).map_err(fail)?;
                     resp = conn.command(next).await.map_err(fail)?;
                 }
@@ -255,7 +300,7 @@ pub async fn diagnose(
                 let message = test_message(rt.address.trim(), &id);
                 conn.send(&envelope, message.as_bytes())
                     .await
-                    .map_err(|e| reply_failure(&e, explain::send_rejected()))?;
+                    .map_err(|e| reply_failure(&e, &log, explain::send_rejected()))?;
                 Ok(((), Done::default()))
             },
         )
@@ -317,11 +362,11 @@ async fn fetch_and_delete(s: &ServerSettings, id: &str) -> Result<(), Failure> {
         session
             .select("INBOX")
             .await
-            .map_err(|e| explain::protocol_error("imap", e))?;
+            .map_err(|e| explain::protocol_error(Protocol::Imap, e))?;
         let found = session
             .uid_search(&query)
             .await
-            .map_err(|e| explain::protocol_error("imap", e))?;
+            .map_err(|e| explain::protocol_error(Protocol::Imap, e))?;
         if !found.is_empty() {
             let set = found
                 .iter()
@@ -331,17 +376,17 @@ async fn fetch_and_delete(s: &ServerSettings, id: &str) -> Result<(), Failure> {
             let _: Vec<_> = session
                 .uid_store(&set, "+FLAGS.SILENT (\\Deleted)")
                 .await
-                .map_err(|e| explain::protocol_error("imap", e))?
+                .map_err(|e| explain::protocol_error(Protocol::Imap, e))?
                 .try_collect()
                 .await
-                .map_err(|e| explain::protocol_error("imap", e))?;
+                .map_err(|e| explain::protocol_error(Protocol::Imap, e))?;
             let _: Vec<_> = session
                 .expunge()
                 .await
-                .map_err(|e| explain::protocol_error("imap", e))?
+                .map_err(|e| explain::protocol_error(Protocol::Imap, e))?
                 .try_collect()
                 .await
-                .map_err(|e| explain::protocol_error("imap", e))?;
+                .map_err(|e| explain::protocol_error(Protocol::Imap, e))?;
             let _ = session.logout().await;
             return Ok(());
         }

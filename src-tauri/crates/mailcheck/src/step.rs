@@ -3,6 +3,7 @@
 //! a failure or a cancellation the remaining planned steps are reported as Skipped, so the
 //! UI never shows a step spinning forever.
 
+use crate::explain;
 use crate::report::{Protocol, StepReport};
 use crate::tap::ReplyLog;
 use std::future::Future;
@@ -102,10 +103,6 @@ impl<'a> Recorder<'a> {
             reached: Vec::new(),
             replies: ReplyLog::default(),
         }
-    }
-
-    pub fn cancel(&self) -> &CancellationToken {
-        self.shared.cancel
     }
 
     pub fn label(step: &str) -> Msg {
@@ -241,6 +238,17 @@ impl<'a> Recorder<'a> {
                     StepError::Cancelled => (
                         StepStatus::Cancelled,
                         Failure::new(Msg::new("mailcheck-cancelled"), &[]),
+                    ),
+                    // A server is untrusted input: past its byte limit, the step says
+                    // so whatever error the client crate made of it; out of time while
+                    // the server was still sending is not "said nothing".
+                    _ if self.replies.overflowed() => (
+                        StepStatus::Failed,
+                        explain::reply_too_long(self.protocol, self.replies.limit()),
+                    ),
+                    StepError::TimedOut(d) if self.replies.total() > 0 => (
+                        StepStatus::Failed,
+                        explain::reply_incomplete(self.protocol, d, self.replies.total()),
                     ),
                     StepError::TimedOut(d) => (StepStatus::Failed, on_timeout(d)),
                     StepError::Failed(f) => (StepStatus::Failed, f),

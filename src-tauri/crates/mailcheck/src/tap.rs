@@ -12,23 +12,84 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 use tokio_rustls::client::TlsStream;
 
-/// What the server said since the last `take()`.
+/// What the server said since the last `take()`, and how much of it: a server is
+/// untrusted input, so what one step may read is capped (`ReplyLog::set_limit`) and only
+/// the first `KEPT` bytes are kept for the report. An endless LIST or EHLO continuation
+/// then ends in "reply too long" instead of gigabytes held in memory.
 #[derive(Debug, Clone, Default)]
-pub struct ReplyLog(Arc<Mutex<Vec<u8>>>);
+pub struct ReplyLog(Arc<Mutex<LogInner>>);
+
+#[derive(Debug, Default)]
+struct LogInner {
+    kept: Vec<u8>,
+    /// Bytes read in this step, kept or not.
+    total: usize,
+    /// 0: the default limit.
+    limit: usize,
+    /// What a step may read unless it says otherwise; 0: `STEP_BYTES`.
+    default_limit: usize,
+    overflowed: bool,
+    /// The server closed the connection (a read returned no bytes) during this step.
+    eof: bool,
+}
+
+impl LogInner {
+    fn limit(&self) -> usize {
+        [self.limit, self.default_limit, STEP_BYTES]
+            .into_iter()
+            .find(|n| *n != 0)
+            .unwrap_or(STEP_BYTES)
+    }
+}
 
 /// Replies longer than this are cut: a LIST of thousands of folders is not a message.
 const MAX_REPLY: usize = 4096;
+/// What a step keeps of the server's words (more than shown, so `peek` can still find
+/// a capability or a status line in a long reply).
+const KEPT: usize = 64 * 1024;
+/// What a step may read, unless it says otherwise: a greeting, EHLO or LOGIN reply is a
+/// few hundred bytes; one mebibyte is generous and still small.
+pub const STEP_BYTES: usize = 1024 * 1024;
 
 impl ReplyLog {
+    /// Starts a new step: forgets what was read and restores the default limit.
     pub fn clear(&self) {
-        self.0.lock().unwrap().clear();
+        let mut inner = self.0.lock().unwrap();
+        *inner = LogInner {
+            default_limit: inner.default_limit,
+            ..LogInner::default()
+        };
     }
-    /// What was read so far in this step, without consuming it.
+    /// What every later step may read, unless it raises its own limit.
+    pub fn set_default_limit(&self, bytes: usize) {
+        self.0.lock().unwrap().default_limit = bytes;
+    }
+    /// Raises (or lowers) what the current step may read (LIST of many folders).
+    pub fn set_limit(&self, bytes: usize) {
+        self.0.lock().unwrap().limit = bytes;
+    }
+    /// What was read so far in this step (the kept part), without consuming it.
     pub fn peek(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
+        String::from_utf8_lossy(&self.0.lock().unwrap().kept).into_owned()
+    }
+    /// Whether the step read more than it may.
+    pub fn overflowed(&self) -> bool {
+        self.0.lock().unwrap().overflowed
+    }
+    /// Whether the server closed the connection during this step.
+    pub fn saw_eof(&self) -> bool {
+        self.0.lock().unwrap().eof
+    }
+    /// What the current step may read.
+    pub fn limit(&self) -> usize {
+        self.0.lock().unwrap().limit()
+    }
+    /// Bytes read in this step.
+    pub fn total(&self) -> usize {
+        self.0.lock().unwrap().total
     }
     pub fn take(&self) -> Option<String> {
-        let bytes = std::mem::take(&mut *self.0.lock().unwrap());
+        let bytes = std::mem::take(&mut self.0.lock().unwrap().kept);
         if bytes.is_empty() {
             return None;
         }
@@ -43,9 +104,45 @@ impl ReplyLog {
         }
         Some(text)
     }
-    fn push(&self, bytes: &[u8]) {
-        self.0.lock().unwrap().extend_from_slice(bytes);
+    /// Records bytes read; false once the step has read more than its limit.
+    fn push(&self, bytes: &[u8]) -> bool {
+        let mut inner = self.0.lock().unwrap();
+        if bytes.is_empty() {
+            inner.eof = true;
+        }
+        inner.total += bytes.len();
+        let room = KEPT.saturating_sub(inner.kept.len());
+        let keep = &bytes[..bytes.len().min(room)];
+        inner.kept.extend_from_slice(keep);
+        if inner.total > inner.limit() {
+            inner.overflowed = true;
+        }
+        !inner.overflowed
     }
+}
+
+/// Whether an error (or one of its causes) is the connection going away: a reset, a
+/// broken pipe, an end of stream in the middle of a reply.
+pub fn disconnected(e: &(dyn std::error::Error + 'static)) -> bool {
+    use io::ErrorKind::*;
+    let mut cur = Some(e);
+    while let Some(err) = cur {
+        if let Some(io) = err.downcast_ref::<io::Error>() {
+            if matches!(
+                io.kind(),
+                ConnectionReset | ConnectionAborted | BrokenPipe | UnexpectedEof | NotConnected
+            ) {
+                return true;
+            }
+        }
+        cur = err.source();
+    }
+    false
+}
+
+/// The error a read returns once a step has read more than it may.
+pub fn too_long() -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, "reply too long")
 }
 
 /// Removes secrets (and their base64 forms, as sent by AUTH PLAIN/LOGIN) from a reply.
@@ -128,7 +225,9 @@ impl AsyncRead for Tap {
             Conn::Tls(s) => Pin::new(s.as_mut()).poll_read(cx, buf),
         };
         if let Poll::Ready(Ok(())) = r {
-            this.log.push(&buf.filled()[before..]);
+            if !this.log.push(&buf.filled()[before..]) {
+                return Poll::Ready(Err(too_long()));
+            }
         }
         r
     }
@@ -161,13 +260,17 @@ impl AsyncWrite for Tap {
 
 /// A stream lettre can own while we keep a handle on it: lettre's connection object does
 /// not give its stream back, and STARTTLS must upgrade that very TCP connection with our
-/// TLS setup. `replay` holds bytes we already read (the banner) for lettre to read again.
+/// TLS setup. `pending` holds bytes read but not handed to lettre yet (first the banner
+/// we read ourselves). Lettre is handed at most one line per read, so its own buffer
+/// never holds bytes past the reply it asked for: whatever a server (or anyone on the
+/// path) sends after `220 Ready to start TLS` stays here, where `take_unread` finds it,
+/// instead of being read later as if it had come over TLS (RFC 3207 §6).
 #[derive(Debug, Clone)]
 pub struct Slot(Arc<Mutex<SlotInner>>);
 
 #[derive(Debug)]
 struct SlotInner {
-    replay: Vec<u8>,
+    pending: Vec<u8>,
     stream: Option<Tap>,
 }
 
@@ -181,7 +284,7 @@ fn gone() -> io::Error {
 impl Slot {
     pub fn new(stream: Tap, replay: Vec<u8>) -> Slot {
         Slot(Arc::new(Mutex::new(SlotInner {
-            replay,
+            pending: replay,
             stream: Some(stream),
         })))
     }
@@ -191,6 +294,10 @@ impl Slot {
     pub fn put_stream(&self, stream: Tap) {
         self.0.lock().unwrap().stream = Some(stream);
     }
+    /// Bytes received but not read by lettre yet (and forgets them).
+    pub fn take_unread(&self) -> Vec<u8> {
+        std::mem::take(&mut self.0.lock().unwrap().pending)
+    }
 }
 
 impl AsyncRead for Slot {
@@ -199,16 +306,31 @@ impl AsyncRead for Slot {
         cx: &mut Context<'_>,
         buf: &mut ReadBuf<'_>,
     ) -> Poll<io::Result<()>> {
-        let mut inner = self.0.lock().unwrap();
-        if !inner.replay.is_empty() {
-            let n = inner.replay.len().min(buf.remaining());
-            buf.put_slice(&inner.replay[..n]);
-            inner.replay.drain(..n);
-            return Poll::Ready(Ok(()));
-        }
-        match inner.stream.as_mut() {
-            Some(s) => Pin::new(s).poll_read(cx, buf),
-            None => Poll::Ready(Err(gone())),
+        let mut guard = self.0.lock().unwrap();
+        let inner = &mut *guard;
+        loop {
+            if !inner.pending.is_empty() {
+                // Up to the end of the first line (or all of a partial line).
+                let end = inner
+                    .pending
+                    .iter()
+                    .position(|b| *b == b'\n')
+                    .map_or(inner.pending.len(), |i| i + 1);
+                let n = end.min(buf.remaining());
+                buf.put_slice(&inner.pending[..n]);
+                inner.pending.drain(..n);
+                return Poll::Ready(Ok(()));
+            }
+            let Some(stream) = inner.stream.as_mut() else {
+                return Poll::Ready(Err(gone()));
+            };
+            let mut chunk = [0u8; 4096];
+            let mut rb = ReadBuf::new(&mut chunk);
+            match Pin::new(stream).poll_read(cx, &mut rb) {
+                Poll::Ready(Ok(())) if rb.filled().is_empty() => return Poll::Ready(Ok(())),
+                Poll::Ready(Ok(())) => inner.pending.extend_from_slice(rb.filled()),
+                other => return other,
+            }
         }
     }
 }

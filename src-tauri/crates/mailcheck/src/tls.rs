@@ -3,6 +3,7 @@
 //! here into what the user can act on (unknown issuer, wrong name, expired, plaintext port).
 
 use crate::explain;
+use crate::report::Protocol;
 use crate::settings::ServerSettings;
 use crate::step::Failure;
 use crate::tap::Conn;
@@ -83,7 +84,7 @@ impl ServerCertVerifier for NoVerification {
 
 /// Builds the client configuration for these settings; fails when the CA file is
 /// unreadable or holds no certificate.
-pub fn client_config(s: &ServerSettings, proto: &str) -> Result<Arc<ClientConfig>, Failure> {
+pub fn client_config(s: &ServerSettings, proto: Protocol) -> Result<Arc<ClientConfig>, Failure> {
     let builder = ClientConfig::builder_with_provider(provider())
         .with_safe_default_protocol_versions()
         .expect("ring supports the default protocol versions");
@@ -114,7 +115,11 @@ pub fn client_config(s: &ServerSettings, proto: &str) -> Result<Arc<ClientConfig
 }
 
 /// TLS handshake over an established TCP connection.
-pub async fn handshake(tcp: TcpStream, s: &ServerSettings, proto: &str) -> Result<Conn, Failure> {
+pub async fn handshake(
+    tcp: TcpStream,
+    s: &ServerSettings,
+    proto: Protocol,
+) -> Result<Conn, Failure> {
     let config = client_config(s, proto)?;
     let name = ServerName::try_from(s.host.trim().to_owned())
         .map_err(|_| explain::bad_host(proto, &s.host))?;
@@ -125,8 +130,24 @@ pub async fn handshake(tcp: TcpStream, s: &ServerSettings, proto: &str) -> Resul
     Ok(Conn::Tls(Box::new(tls)))
 }
 
+/// A handshake that failed right after the server agreed to STARTTLS: plain text, a
+/// close or garbage instead of TLS means the upgrade is broken (or tampered with), not
+/// that the user should turn STARTTLS on. Certificate problems keep their own names.
+pub fn after_starttls(proto: Protocol, f: Failure) -> Failure {
+    match f.message.id.as_str() {
+        "mailcheck-tls-plaintext-port" | "mailcheck-tls-closed" | "mailcheck-tls-refused" => {
+            let broken = explain::starttls_broken(proto);
+            match f.reply {
+                Some(r) => broken.with_reply(r),
+                None => broken,
+            }
+        }
+        _ => f,
+    }
+}
+
 /// What went wrong in a handshake, in the user's terms.
-pub fn classify(proto: &str, e: &std::io::Error) -> Failure {
+pub fn classify(proto: Protocol, e: &std::io::Error) -> Failure {
     let rustls_err = e
         .get_ref()
         .and_then(|inner| inner.downcast_ref::<rustls::Error>());
@@ -138,7 +159,11 @@ pub fn classify(proto: &str, e: &std::io::Error) -> Failure {
     }
 }
 
-fn classify_rustls(proto: &str, e: &std::io::Error, rustls_err: Option<&rustls::Error>) -> Failure {
+fn classify_rustls(
+    proto: Protocol,
+    e: &std::io::Error,
+    rustls_err: Option<&rustls::Error>,
+) -> Failure {
     match rustls_err {
         Some(rustls::Error::InvalidCertificate(c)) => match c {
             CertificateError::UnknownIssuer => explain::cert(proto, "unknown-issuer"),

@@ -530,7 +530,7 @@ async fn a_test_message_goes_out_over_smtp_comes_back_over_imap_and_is_deleted()
         "mailcheck-note-roundtrip"
     );
     // Deleted: nothing marked as a Switchboard test is left in the inbox.
-    let mut session = imap::quiet_session(&s.imap.as_ref().unwrap().server)
+    let mut session = harness::imap_session(&s.imap.as_ref().unwrap().server)
         .await
         .unwrap();
     session.select("INBOX").await.unwrap();

@@ -29,6 +29,13 @@ pub enum StoreError {
     BadPath(String),
     #[error("stored data is unreadable: {0}")]
     Corrupt(String),
+    /// The data folder or the database file cannot be written (permissions, a read-only
+    /// disk or mount). Not damage: reading still works (`Store::open_read_only`).
+    #[error("the data folder is read-only")]
+    ReadOnly,
+    /// The disk is full: the write was rolled back, nothing is damaged.
+    #[error("the disk is full")]
+    DiskFull,
     #[error("I/O error on {path}: {reason}")]
     Io { path: String, reason: String },
     #[error("database error: {0}")]
@@ -44,6 +51,8 @@ impl From<rusqlite::Error> for StoreError {
             Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
                 StoreError::Corrupt(e.to_string())
             }
+            Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            Some(rusqlite::ErrorCode::DiskFull) => StoreError::DiskFull,
             _ => StoreError::Sqlite(e),
         }
     }
@@ -57,6 +66,13 @@ impl From<serde_json::Error> for StoreError {
 
 impl StoreError {
     pub fn io(path: &std::path::Path, e: std::io::Error) -> Self {
+        match e.kind() {
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+                return StoreError::ReadOnly
+            }
+            std::io::ErrorKind::StorageFull => return StoreError::DiskFull,
+            _ => {}
+        }
         StoreError::Io {
             path: path.display().to_string(),
             reason: e.to_string(),
@@ -83,6 +99,8 @@ impl StoreError {
             StoreError::Corrupt(reason) => {
                 Msg::new("store-err-corrupt").arg("reason", reason.as_str())
             }
+            StoreError::ReadOnly => Msg::new("store-err-read-only"),
+            StoreError::DiskFull => Msg::new("store-err-disk-full"),
             StoreError::Io { path, reason } => Msg::new("err-io")
                 .arg("path", path.as_str())
                 .arg("reason", reason.as_str()),

@@ -48,6 +48,8 @@ impl Store {
                 other => Value::Object(Map::from_iter([("document".to_owned(), other)])),
             };
             let mut to_reenter: BTreeSet<String> = self.secret_status(id)?.into_iter().collect();
+            // Still missing since an earlier import: the next person must know too.
+            to_reenter.extend(self.secrets_to_reenter(id)?);
             for path in schema.secret_paths(&ch.kind) {
                 if jsonpath::remove(&mut doc, &path).is_some() {
                     to_reenter.insert(path);

@@ -2,17 +2,20 @@
 //! (channel index + field path), and the write is one transaction, so a file is imported
 //! whole or not at all. Imported channels get new local ids and an `Import` revision.
 //! Secret values found in a file are never stored: they are dropped and listed as "to
-//! re-enter", like the ones the export had already stripped.
+//! re-enter", like the ones the export had already stripped, and the store remembers
+//! them (see `secrets.rs`) until they are entered. Names are unique, as on save: inside
+//! the file and against the channels already here.
 
-use crate::channels::insert_channel;
+use crate::channels::{fold, insert_channel};
 use crate::error::StoreError;
 use crate::export::{EXPORT_FORMAT, EXPORT_VERSION, SECRETS_KEY};
 use crate::model::{ChannelId, Origin};
 use crate::schema::DocSchema;
+use crate::secrets::mark_to_reenter;
 use crate::Store;
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use switchboard_core::jsonpath;
 use switchboard_core::Msg;
 use ts_rs::TS;
@@ -60,7 +63,12 @@ pub struct ImportReport {
     pub channels: Vec<ImportedChannel>,
 }
 
+/// Where a channel's name lives in its document (what the duplicate rule points at).
+const NAME_PATH: &str = "general.name";
+
 struct Prepared {
+    /// Index in the file's `channels` array.
+    index: usize,
     kind: String,
     doc: Value,
     secrets: Vec<String>,
@@ -75,7 +83,12 @@ fn problem(channel: Option<usize>, path: &str, message: Msg) -> ImportProblem {
 }
 
 /// Checks a whole file; returns the documents ready to insert or every problem found.
-fn prepare(bytes: &[u8], schema: &dyn DocSchema) -> Result<Vec<Prepared>, Vec<ImportProblem>> {
+/// `existing` holds the folded names of the channels already in the store.
+fn prepare(
+    bytes: &[u8],
+    schema: &dyn DocSchema,
+    existing: &HashSet<String>,
+) -> Result<Vec<Prepared>, Vec<ImportProblem>> {
     let file: Value = serde_json::from_slice(bytes).map_err(|e| {
         vec![problem(
             None,
@@ -152,11 +165,29 @@ fn prepare(bytes: &[u8], schema: &dyn DocSchema) -> Result<Vec<Prepared>, Vec<Im
         for f in schema.validate(&kind, &doc) {
             problems.push(problem(Some(i), &f.path, f.message));
         }
+        let name = schema.meta(&kind, &doc).name;
+        let folded = fold(name.trim());
+        if !folded.is_empty() && existing.contains(&folded) {
+            problems.push(problem(
+                Some(i),
+                NAME_PATH,
+                Msg::new("val-name-duplicate").arg("name", name.trim()),
+            ));
+        }
         prepared.push(Prepared {
+            index: i,
             kind,
             doc,
             secrets: secrets.into_iter().collect(),
         });
+    }
+    // The file's own duplicates (and the schema's other rules across channels), with
+    // each problem at the index of the channel in the file.
+    let docs: Vec<Value> = prepared.iter().map(|p| p.doc.clone()).collect();
+    for (at, f) in schema.validate_set(&docs) {
+        if let Some(p) = prepared.get(at) {
+            problems.push(problem(Some(p.index), &f.path, f.message));
+        }
     }
     if problems.is_empty() {
         Ok(prepared)
@@ -165,9 +196,22 @@ fn prepare(bytes: &[u8], schema: &dyn DocSchema) -> Result<Vec<Prepared>, Vec<Im
     }
 }
 
-/// Validates a file without importing it (the preview before "Import").
+/// The folded names of the live channels (one read of a narrow column).
+fn live_names(conn: &rusqlite::Connection) -> Result<HashSet<String>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT name FROM channels WHERE deleted_at IS NULL")?;
+    let names = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .map(|n| n.map(|n| fold(n.trim())))
+        .collect::<Result<_, _>>()?;
+    Ok(names)
+}
+
+/// Validates a file on its own, without importing it (names are checked inside the file
+/// only; `Store::import` also checks them against the channels already there).
 pub fn validate_import(bytes: &[u8], schema: &dyn DocSchema) -> Vec<ImportProblem> {
-    prepare(bytes, schema).err().unwrap_or_default()
+    prepare(bytes, schema, &HashSet::new())
+        .err()
+        .unwrap_or_default()
 }
 
 impl Store {
@@ -176,12 +220,20 @@ impl Store {
         bytes: &[u8],
         schema: &dyn DocSchema,
     ) -> Result<ImportReport, ImportError> {
-        let prepared = prepare(bytes, schema).map_err(ImportError::Invalid)?;
         let tx = self.write_tx()?;
+        // Read inside the write transaction: no other writer can take a name between
+        // the check and the insert.
+        let existing = live_names(&tx)?;
+        let prepared = prepare(bytes, schema, &existing).map_err(ImportError::Invalid)?;
         let mut channels = Vec::with_capacity(prepared.len());
         for p in prepared {
-            let meta = schema.meta(&p.kind, &p.doc);
+            // Valid only with the secrets it needs: none of them came with the file.
+            let meta = schema.meta_without_secrets(&p.kind, &p.doc, &p.secrets);
             let id = insert_channel(&tx, &p.kind, &p.doc, &meta, Origin::Import, None)?;
+            let known = schema.secret_paths(&p.kind);
+            for path in p.secrets.iter().filter(|s| known.contains(s)) {
+                mark_to_reenter(&tx, &id, path)?;
+            }
             channels.push(ImportedChannel {
                 id,
                 kind: p.kind,
@@ -192,5 +244,62 @@ impl Store {
         tx.commit().map_err(StoreError::from)?;
         tracing::info!(count = channels.len(), "channels imported");
         Ok(ImportReport { channels })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::BasicSchema;
+
+    fn file(names: &[&str]) -> Vec<u8> {
+        let channels: Vec<Value> = names
+            .iter()
+            .map(|n| serde_json::json!({"kind": "sms", "general": {"name": n, "notes": "x".repeat(4000)}}))
+            .collect();
+        serde_json::json!({"format": EXPORT_FORMAT, "version": 1, "channels": channels})
+            .to_string()
+            .into_bytes()
+    }
+
+    #[test]
+    fn a_full_disk_is_named_as_such_and_leaves_the_store_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("db.sqlite")).unwrap();
+        store.import(&file(&["first"]), &BasicSchema).unwrap();
+        // SQLite's own "database or disk is full" (SQLITE_FULL), as ENOSPC gives it:
+        // the file may not grow past its current size.
+        let pages: i64 = store
+            .conn
+            .query_row("PRAGMA page_count", [], |r| r.get(0))
+            .unwrap();
+        store
+            .conn
+            .pragma_update(None, "max_page_count", pages)
+            .unwrap();
+        let names: Vec<String> = (0..50).map(|i| format!("more {i}")).collect();
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let err = store.import(&file(&refs), &BasicSchema).unwrap_err();
+        assert!(
+            matches!(err, ImportError::Store(StoreError::DiskFull)),
+            "{err:?}"
+        );
+        assert_eq!(err.msg().id, "store-err-disk-full");
+        assert_eq!(store.all_ids().unwrap().len(), 1, "nothing half-written");
+    }
+
+    #[test]
+    fn duplicate_names_inside_one_file_are_problems_without_a_schema_rule() {
+        // BasicSchema has no rules across channels; names already here still count.
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("db.sqlite")).unwrap();
+        store.import(&file(&["Support"]), &BasicSchema).unwrap();
+        match store.import(&file(&[" SUPPORT"]), &BasicSchema) {
+            Err(ImportError::Invalid(p)) => {
+                assert_eq!(p[0].path, "general.name");
+                assert_eq!(p[0].message.id, "val-name-duplicate");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -98,7 +98,8 @@ impl Store {
             SortKey::UpdatedAt => format!("updated_at {d}, id {d}"),
         };
         let sql = format!(
-            "SELECT id, kind, name, community, active, validity, sync_state, remote_id, updated_at \
+            "SELECT id, kind, name, community, active, validity, sync_state, remote_id, updated_at, \
+             EXISTS (SELECT 1 FROM secrets s WHERE s.channel_id = channels.id AND length(s.sealed) = 0) \
              FROM channels{filter} ORDER BY {order} LIMIT {} OFFSET {}",
             q.limit.map_or(-1, i64::from),
             q.offset
@@ -118,6 +119,7 @@ impl Store {
                     sync_state: SyncState::parse(&sync).unwrap_or(SyncState::Local),
                     remote_id: r.get(7)?,
                     updated_at: r.get(8)?,
+                    secrets_to_reenter: r.get(9)?,
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;

@@ -89,6 +89,8 @@ pub struct ChannelSummary {
     pub remote_id: Option<String>,
     #[ts(type = "number")]
     pub updated_at: i64,
+    /// An import dropped some of its secrets and they have not been entered since.
+    pub secrets_to_reenter: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -50,8 +50,17 @@ pub struct OpenFailure {
 
 impl OpenFailure {
     pub fn msg(&self) -> Msg {
+        let folder = self
+            .path
+            .parent()
+            .unwrap_or(&self.path)
+            .display()
+            .to_string();
         match &self.error {
             StoreError::NewerDatabase { .. } | StoreError::Busy => self.error.msg(),
+            // Not damage: no backup to offer, only what to do.
+            StoreError::ReadOnly => Msg::new("store-err-open-read-only").arg("folder", folder),
+            StoreError::DiskFull => Msg::new("store-err-open-disk-full").arg("folder", folder),
             e => {
                 let base = Msg::new("store-err-open-failed")
                     .arg("path", self.path.display().to_string())
@@ -72,8 +81,21 @@ impl Store {
     /// Opens (creating if needed) the database at `path` and migrates it.
     pub fn open(path: &Path) -> Result<Store, Box<OpenFailure>> {
         let failure = |error: StoreError| {
+            // SQLite says "unable to open database file" when it cannot create the file or
+            // its WAL beside it: in a folder we cannot write, that is what to say.
+            let error = match error {
+                StoreError::Sqlite(ref e)
+                    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen)
+                        && !folder_writable(path) =>
+                {
+                    StoreError::ReadOnly
+                }
+                e => e,
+            };
             let (integrity, backups) = match error {
-                StoreError::NewerDatabase { .. } => (None, Vec::new()),
+                StoreError::NewerDatabase { .. } | StoreError::ReadOnly | StoreError::DiskFull => {
+                    (None, Vec::new())
+                }
                 StoreError::Busy => (None, list_backups(path)),
                 _ => (integrity_of_file(path), list_backups(path)),
             };
@@ -91,6 +113,53 @@ impl Store {
         let conn = Connection::open(path).map_err(|e| failure(e.into()))?;
         let store = Store::init(conn, Some(path.to_owned())).map_err(failure)?;
         Ok(store)
+    }
+
+    /// Opens an existing database for reading only, for when its folder or file cannot
+    /// be written (`StoreError::ReadOnly` from `open`): the list, export and a
+    /// connection test still work. Nothing is migrated; writes fail with `ReadOnly`.
+    /// In a folder where SQLite cannot even create its WAL index, the file is read as
+    /// immutable (nothing can be writing it from here either).
+    pub fn open_read_only(path: &Path) -> Result<Store, Box<OpenFailure>> {
+        let failure = |error: StoreError| {
+            Box::new(OpenFailure {
+                path: path.to_owned(),
+                error,
+                integrity: None,
+                backups: Vec::new(),
+            })
+        };
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let plain = Connection::open_with_flags(path, flags)
+            .map_err(StoreError::from)
+            .and_then(|c| migrations::user_version(&c).map(|v| (c, v)));
+        let (conn, version) = match plain {
+            Ok(found) => found,
+            Err(_) => {
+                let uri = format!("file:{}?immutable=1", uri_path(path));
+                let c = Connection::open_with_flags(&uri, flags | OpenFlags::SQLITE_OPEN_URI)
+                    .map_err(|e| failure(e.into()))?;
+                let v = migrations::user_version(&c).map_err(failure)?;
+                (c, v)
+            }
+        };
+        if version != migrations::LATEST_VERSION {
+            // Older: it would need a migration, which needs writing.
+            return Err(failure(if version > migrations::LATEST_VERSION {
+                StoreError::NewerDatabase {
+                    found: version,
+                    supported: migrations::LATEST_VERSION,
+                }
+            } else {
+                StoreError::ReadOnly
+            }));
+        }
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| failure(e.into()))?;
+        Ok(Store {
+            conn,
+            path: Some(path.to_owned()),
+        })
     }
 
     /// A private database for tests and previews.
@@ -164,4 +233,29 @@ pub(crate) fn integrity_problems(conn: &Connection) -> Result<Vec<String>, Store
 fn integrity_of_file(path: &Path) -> Option<Vec<String>> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
     integrity_problems(&conn).ok()
+}
+
+/// Whether a file can be created in the database's folder (permission bits alone do not
+/// say it: root ignores them, a read-only mount overrides them).
+fn folder_writable(db: &Path) -> bool {
+    let Some(dir) = db.parent() else {
+        return false;
+    };
+    let probe = dir.join(format!(".switchboard-write-test-{}", std::process::id()));
+    match std::fs::File::create(&probe) {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// A path for an SQLite `file:` URI (`?` and `#` would end the path, `%` starts an escape).
+fn uri_path(path: &Path) -> String {
+    path.display()
+        .to_string()
+        .replace('%', "%25")
+        .replace('?', "%3f")
+        .replace('#', "%23")
 }

@@ -12,6 +12,18 @@ pub trait DocSchema {
     fn validate(&self, kind: &str, doc: &Value) -> Vec<FieldMsg>;
     /// The indexed columns for a document (after import or bulk edit).
     fn meta(&self, kind: &str, doc: &Value) -> ChannelMeta;
+    /// The indexed columns when the secrets at `unset` are known to be missing (an
+    /// import dropped them): a channel that needs them is not valid without them.
+    fn meta_without_secrets(&self, kind: &str, doc: &Value, unset: &[String]) -> ChannelMeta {
+        let _ = unset;
+        self.meta(kind, doc)
+    }
+    /// Problems across the channels of one file (unique names...), each with the index
+    /// of the channel it is about.
+    fn validate_set(&self, docs: &[Value]) -> Vec<(usize, FieldMsg)> {
+        let _ = docs;
+        Vec::new()
+    }
     /// Paths of the secret settings of a kind: export strips them, import drops them
     /// (they are listed as "to re-enter"), bulk edit refuses them.
     fn secret_paths(&self, kind: &str) -> Vec<String>;

@@ -2,6 +2,10 @@
 //! `switchboard-vault` sealed (bound to channel id and field path) and tells which paths
 //! are set. Replacing or clearing a secret is an explicit call, never a side effect of a
 //! draft save.
+//!
+//! A row with an empty blob is a secret *to re-enter*: an import dropped its value (files
+//! never carry secrets), and the channel needs it back. It is not "set"; the list marks
+//! the channel, the next export lists it again, and entering the secret replaces it.
 
 use crate::clock::now_ms;
 use crate::error::StoreError;
@@ -36,9 +40,9 @@ impl Store {
 
     /// The paths whose secret is set: all the UI learns about secrets.
     pub fn secret_status(&self, channel_id: &str) -> Result<Vec<String>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT path FROM secrets WHERE channel_id = ?1 ORDER BY path")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT path FROM secrets WHERE channel_id = ?1 AND length(sealed) > 0 ORDER BY path",
+        )?;
         let paths = stmt
             .query_map([channel_id], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
@@ -54,11 +58,22 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT sealed FROM secrets WHERE channel_id = ?1 AND path = ?2",
+                "SELECT sealed FROM secrets WHERE channel_id = ?1 AND path = ?2 AND length(sealed) > 0",
                 params![channel_id, path],
                 |r| r.get(0),
             )
             .optional()?)
+    }
+
+    /// The paths of secrets an import dropped and nobody has entered since.
+    pub fn secrets_to_reenter(&self, channel_id: &str) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT path FROM secrets WHERE channel_id = ?1 AND length(sealed) = 0 ORDER BY path",
+        )?;
+        let paths = stmt
+            .query_map([channel_id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(paths)
     }
 
     /// Returns whether there was a secret to clear.
@@ -69,4 +84,18 @@ impl Store {
         )?;
         Ok(n > 0)
     }
+}
+
+/// Remembers that the secret at `path` must be entered again (an empty blob; see the
+/// module doc). A secret already set is left alone.
+pub(crate) fn mark_to_reenter(
+    conn: &rusqlite::Connection,
+    channel_id: &str,
+    path: &str,
+) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO secrets (channel_id, path, sealed, updated_at) VALUES (?1, ?2, x'', ?3)",
+    )?
+    .execute(params![channel_id, path, now_ms()])?;
+    Ok(())
 }

@@ -19,4 +19,9 @@ special_use?: string,
 /**
  * False for `\Noselect` / `\NonExistent` entries (hierarchy only).
  */
-selectable: boolean, };
+selectable: boolean, 
+/**
+ * The server's name is not valid modified UTF-7: `name` is the raw name, to be shown
+ * as is and marked (`mailcheck-folder-undecodable`).
+ */
+undecodable: boolean, };

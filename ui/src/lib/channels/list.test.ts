@@ -25,6 +25,7 @@ function page(names: string[], byKind: Record<string, number> = { email: names.l
       sync_state: 'local',
       remote_id: null,
       updated_at: 0,
+      secrets_to_reenter: false,
     })),
     total: names.length,
     counts: { by_kind: byKind, by_validity: { valid: names.length } },

@@ -142,11 +142,19 @@ fn check_value(ctx: &mut Ctx, f: &Field, ty: &FieldType, path: &str, v: &Value) 
             Some(n) => check_number(ctx, f, path, n, *min, *max),
             None => ctx.push(path, about(f, "val-expect-number")),
         },
-        FieldType::Text { max_len, .. } => {
+        FieldType::Text {
+            max_len, multiline, ..
+        } => {
             if let Some(max) = max_len {
                 if s.chars().count() > *max as usize {
                     ctx.push(path, about(f, "err-text-too-long").arg("max", *max));
                 }
+            }
+            // ESC, BEL, NUL, CR... in a name clear terminals and forge rows in lists;
+            // a multi-line text keeps its line breaks and tabs, nothing else.
+            let allowed = |c: char| *multiline && matches!(c, '\n' | '\r' | '\t');
+            if s.chars().any(|c| c.is_control() && !allowed(c)) {
+                ctx.push(path, about(f, "val-control-characters"));
             }
         }
         FieldType::Code { .. } | FieldType::Secret { .. } | FieldType::Action { .. } => {}

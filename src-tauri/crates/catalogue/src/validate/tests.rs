@@ -971,3 +971,41 @@ fn missing_settings_count_as_their_defaults() {
         "{found:?}"
     );
 }
+
+/// Issue 11: a name carrying ESC, BEL, CR/LF or NUL clears terminals and forges rows;
+/// accents, scripts and emoji are fine, and a multi-line text keeps its line breaks.
+#[test]
+fn control_characters_are_refused_in_single_line_text() {
+    for bad in [
+        "a\u{1b}[2Jb",
+        "bell\u{7}",
+        "two\r\nlines",
+        "nul\u{0}",
+        "del\u{7f}",
+    ] {
+        rule(
+            Kind::Viber,
+            set("general.name", json!("Réclamations 日本語 👍")),
+            set("general.name", json!(bad)),
+            "general.name",
+            "val-control-characters",
+        );
+    }
+    let f = field("s", "m", t::multiline(), json!(""));
+    let run = |v: Value| {
+        let doc = json!({});
+        let mut ctx = Ctx {
+            doc: &doc,
+            kind: None,
+            secret_is_set: &|_| false,
+            out: vec![],
+        };
+        check_field(&mut ctx, &f, "s.m", Some(&v));
+        ctx.out
+            .into_iter()
+            .map(|p| p.message.id)
+            .collect::<Vec<_>>()
+    };
+    assert!(run(json!("line 1\nline 2\ttab\r\n")).is_empty());
+    assert_eq!(run(json!("esc\u{1b}[31m")), vec!["val-control-characters"]);
+}

@@ -72,21 +72,21 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
                 .unwrap();
             check["text"] = ctx.l10n.format(&report.checks[i].detail).into();
         }
-        println!("{}", serde_json::to_string_pretty(&v).unwrap());
+        crate::term::out_json(&v);
     } else {
-        println!("{}", ctx.t("doctor-title"));
-        println!("  {}: {}", ctx.t("doctor-app-id"), report.app_id);
+        crate::outln!("{}", ctx.t("doctor-title"));
+        crate::outln!("  {}: {}", ctx.t("doctor-app-id"), report.app_id);
         for c in &report.checks {
             let mark = if c.ok { "✓" } else { "✗" };
             let value = c.value.as_deref().unwrap_or("");
-            println!("  {mark} {}: {value}", ctx.l10n.format(&c.label));
-            println!("      {}", ctx.l10n.format(&c.detail));
+            crate::outln!("  {mark} {}: {value}", ctx.l10n.format(&c.label));
+            crate::outln!("      {}", ctx.l10n.format(&c.detail));
         }
-        println!("  {}:", ctx.t("doctor-versions"));
+        crate::outln!("  {}:", ctx.t("doctor-versions"));
         for (name, v) in &report.versions {
-            println!("      {name} {v}");
+            crate::outln!("      {name} {v}");
         }
-        println!(
+        crate::outln!(
             "{}",
             ctx.t(if report.ok {
                 "doctor-all-ok"

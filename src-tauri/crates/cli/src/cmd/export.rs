@@ -37,7 +37,7 @@ pub fn command(ctx: &Ctx) -> Command {
 
 pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
     let out = m.get_one::<PathBuf>("output").expect("required");
-    let store = match super::list::open_store(ctx) {
+    let store = match super::list::open_store_for_reading(ctx) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -49,7 +49,7 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
     let result = if m.get_flag("all") {
         store.export_all(&schema)
     } else if ids.is_empty() {
-        eprintln!("{}", ctx.t("cli-export-nothing"));
+        crate::errln!("{}", ctx.t("cli-export-nothing"));
         return ExitCode::from(2);
     } else {
         store.export(&ids, &schema)
@@ -57,7 +57,7 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
     let file = match result {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("{}", ctx.l10n.format(&e.msg()));
+            crate::errln!("{}", ctx.l10n.format(&e.msg()));
             return ExitCode::from(1);
         }
     };
@@ -70,7 +70,7 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
         let msg = Msg::new("err-io")
             .arg("path", out.display().to_string())
             .arg("reason", e.to_string());
-        eprintln!("{}", ctx.l10n.format(&msg));
+        crate::errln!("{}", ctx.l10n.format(&msg));
         return ExitCode::from(1);
     }
     let to_reenter = file
@@ -85,9 +85,9 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
     let done = Msg::new("cli-export-done")
         .arg("count", file.channels.len())
         .arg("path", out.display().to_string());
-    println!("{}", ctx.l10n.format(&done));
+    crate::outln!("{}", ctx.l10n.format(&done));
     if to_reenter > 0 {
-        println!(
+        crate::outln!(
             "{}",
             ctx.l10n
                 .format(&Msg::new("cli-export-secrets").arg("count", to_reenter))

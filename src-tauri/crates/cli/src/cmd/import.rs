@@ -42,7 +42,7 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
             let msg = Msg::new("err-io")
                 .arg("path", path.display().to_string())
                 .arg("reason", e.to_string());
-            eprintln!("{}", ctx.l10n.format(&msg));
+            crate::errln!("{}", ctx.l10n.format(&msg));
             return ExitCode::from(1);
         }
     };
@@ -54,23 +54,23 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
     match store.import(&bytes, &doc_schema()) {
         Ok(report) => {
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&report).expect("report serializes")
-                );
+                crate::term::out_json(&report);
                 return ExitCode::SUCCESS;
             }
             let done = Msg::new("cli-import-done").arg("count", report.channels.len());
-            println!("{}", ctx.l10n.format(&done));
+            crate::outln!("{}", ctx.l10n.format(&done));
             for c in report
                 .channels
                 .iter()
                 .filter(|c| !c.secrets_to_reenter.is_empty())
             {
                 let msg = Msg::new("cli-import-reenter")
-                    .arg("name", c.name.as_str())
-                    .arg("paths", c.secrets_to_reenter.join(", "));
-                println!("  {}", ctx.l10n.format(&msg));
+                    .arg("name", crate::term::escape(&c.name))
+                    .arg(
+                        "paths",
+                        crate::term::escape(&c.secrets_to_reenter.join(", ")),
+                    );
+                crate::outln!("  {}", ctx.l10n.format(&msg));
             }
             ExitCode::SUCCESS
         }
@@ -85,12 +85,9 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
                         })
                     })
                     .collect();
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&localized).expect("problems serialize")
-                );
+                crate::term::out_json(&localized);
             }
-            eprintln!(
+            crate::errln!(
                 "{}",
                 ctx.l10n
                     .format(&ImportError::Invalid(problems.clone()).msg())
@@ -111,12 +108,12 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
                         .arg("message", text),
                     None => Msg::new("cli-import-problem-file").arg("message", text),
                 };
-                eprintln!("  {}", ctx.l10n.format(&line));
+                crate::errln!("  {}", ctx.l10n.format(&line));
             }
             ExitCode::from(1)
         }
         Err(e) => {
-            eprintln!("{}", ctx.l10n.format(&e.msg()));
+            crate::errln!("{}", ctx.l10n.format(&e.msg()));
             ExitCode::from(1)
         }
     }

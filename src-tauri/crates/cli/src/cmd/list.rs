@@ -5,7 +5,7 @@ use crate::ctx::Ctx;
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use std::process::ExitCode;
 use switchboard_core::Msg;
-use switchboard_store::{ListQuery, Store, Validity};
+use switchboard_store::{ListQuery, Store, StoreError, Validity};
 
 pub fn command(ctx: &Ctx) -> Command {
     Command::new("list")
@@ -34,9 +34,37 @@ pub fn command(ctx: &Ctx) -> Command {
 /// Opens the app's database, or says why not (with the backup offer) on stderr.
 pub fn open_store(ctx: &Ctx) -> Result<Store, ExitCode> {
     Store::open(&ctx.paths.database_file()).map_err(|failure| {
-        eprintln!("{}", ctx.l10n.format(&failure.msg()));
+        crate::errln!("{}", ctx.l10n.format(&failure.msg()));
         ExitCode::from(1)
     })
+}
+
+/// For commands that only read (list, export, a stored channel's test): a read-only data
+/// folder still lets them work, with a note on stderr.
+pub fn open_store_for_reading(ctx: &Ctx) -> Result<Store, ExitCode> {
+    let path = ctx.paths.database_file();
+    match Store::open(&path) {
+        Ok(s) => Ok(s),
+        Err(f) if matches!(f.error, StoreError::ReadOnly) && path.exists() => {
+            match Store::open_read_only(&path) {
+                Ok(s) => {
+                    let folder = path.parent().unwrap_or(&path).display().to_string();
+                    let note = Msg::new("cli-store-read-only-note")
+                        .arg("folder", crate::term::escape(&folder));
+                    crate::errln!("{}", ctx.l10n.format(&note));
+                    Ok(s)
+                }
+                Err(_) => {
+                    crate::errln!("{}", ctx.l10n.format(&f.msg()));
+                    Err(ExitCode::from(1))
+                }
+            }
+        }
+        Err(f) => {
+            crate::errln!("{}", ctx.l10n.format(&f.msg()));
+            Err(ExitCode::from(1))
+        }
+    }
 }
 
 fn validity_label(ctx: &Ctx, v: Validity) -> String {
@@ -48,7 +76,7 @@ fn validity_label(ctx: &Ctx, v: Validity) -> String {
 }
 
 pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
-    let store = match open_store(ctx) {
+    let store = match open_store_for_reading(ctx) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -60,15 +88,12 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
     let page = match store.list(&query) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("{}", ctx.l10n.format(&e.msg()));
+            crate::errln!("{}", ctx.l10n.format(&e.msg()));
             return ExitCode::from(1);
         }
     };
     if m.get_flag("json") {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&page).expect("list serializes")
-        );
+        crate::term::out_json(&page);
         return ExitCode::SUCCESS;
     }
     let headers = [
@@ -86,11 +111,20 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
             } else {
                 "cli-list-inactive"
             });
+            // Names come from files and other people: escaped, never raw.
             [
-                c.name.clone(),
-                c.kind.clone(),
-                format!("{active}, {}", validity_label(ctx, c.validity)),
-                c.id.clone(),
+                crate::term::escape(&c.name),
+                crate::term::escape(&c.kind),
+                if c.secrets_to_reenter {
+                    format!(
+                        "{active}, {}, {}",
+                        validity_label(ctx, c.validity),
+                        ctx.t("cli-list-secrets-to-reenter")
+                    )
+                } else {
+                    format!("{active}, {}", validity_label(ctx, c.validity))
+                },
+                crate::term::escape(&c.id),
             ]
         })
         .collect();
@@ -109,11 +143,11 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
             .zip(&widths)
             .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
             .collect();
-        println!("{}", padded.join("  ").trim_end());
+        crate::outln!("{}", padded.join("  ").trim_end());
     };
     line(&headers);
     rows.iter().for_each(line);
-    println!(
+    crate::outln!(
         "{}",
         ctx.l10n
             .format(&Msg::new("cli-list-total").arg("count", page.total))

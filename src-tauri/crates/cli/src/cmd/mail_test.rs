@@ -193,7 +193,7 @@ fn print_step(ctx: &Ctx, s: &StepReport) {
     match s.status {
         StepStatus::Ok | StepStatus::Skipped => {
             let tail = note.map(|n| format!(" — {n}")).unwrap_or_default();
-            println!(
+            crate::outln!(
                 "{} {} ({} ms){tail}",
                 mark(s.status),
                 ctx.l10n.format(&s.label),
@@ -201,22 +201,22 @@ fn print_step(ctx: &Ctx, s: &StepReport) {
             );
         }
         _ => {
-            println!(
+            crate::outln!(
                 "{} {} ({} ms)",
                 mark(s.status),
                 ctx.l10n.format(&s.label),
                 s.duration_ms
             );
             if let Some(n) = note {
-                println!("    {n}");
+                crate::outln!("    {n}");
             }
             if !s.fields.is_empty() {
-                println!("    {}: {}", ctx.t("cli-mail-fields"), s.fields.join(", "));
+                crate::outln!("    {}: {}", ctx.t("cli-mail-fields"), s.fields.join(", "));
             }
             if let Some(r) = &s.server_reply {
-                println!("    {}:", ctx.t("cli-mail-server-reply"));
+                crate::outln!("    {}:", ctx.t("cli-mail-server-reply"));
                 for line in r.lines().take(12) {
-                    println!("      {line}");
+                    crate::outln!("      {}", crate::term::escape(line));
                 }
             }
         }
@@ -250,9 +250,9 @@ fn settings_from_channel(
     ctx: &Ctx,
     id: &str,
 ) -> Result<switchboard_mailcheck::MailSettings, ExitCode> {
-    let store = super::list::open_store(ctx)?;
+    let store = super::list::open_store_for_reading(ctx)?;
     let fail = |msg: Msg| {
-        eprintln!("{}", ctx.l10n.format(&msg));
+        crate::errln!("{}", ctx.l10n.format(&msg));
         ExitCode::from(2)
     };
     let service =
@@ -286,7 +286,7 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
     let settings = match settings {
         Ok(s) => s,
         Err(Usage(msg)) => {
-            eprintln!("{}", ctx.l10n.format(&msg));
+            crate::errln!("{}", ctx.l10n.format(&msg));
             return ExitCode::from(2);
         }
     };
@@ -312,16 +312,17 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
         switchboard_mailcheck::diagnose_with(&settings, &sink, Some(&listener), &cancel).await
     });
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&to_json(ctx, &report)).unwrap()
-        );
+        crate::term::out_json(&to_json(ctx, &report));
     } else {
         if !report.folders.is_empty() {
-            println!("{}", ctx.t("cli-mail-folders"));
+            crate::outln!("{}", ctx.t("cli-mail-folders"));
             for f in &report.folders {
-                let raw = if f.raw != f.name {
-                    format!("  ({})", f.raw)
+                // Folder names are the server's words: escaped, and marked when they
+                // are not valid modified UTF-7 (shown as the server sent them).
+                let raw = if f.undecodable {
+                    format!("  ({})", ctx.t("mailcheck-folder-undecodable"))
+                } else if f.raw != f.name {
+                    format!("  ({})", crate::term::escape(&f.raw))
                 } else {
                     String::new()
                 };
@@ -330,7 +331,7 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
                     .as_ref()
                     .map(|s| format!("  [{s}]"))
                     .unwrap_or_default();
-                println!("  {}{raw}{special}", f.name);
+                crate::outln!("  {}{raw}{special}", crate::term::escape(&f.name));
             }
         }
         let verdict = if report.cancelled {
@@ -340,7 +341,7 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
         } else {
             "cli-mail-failed"
         };
-        println!("{}", ctx.t(verdict));
+        crate::outln!("{}", ctx.t(verdict));
     }
     if report.ok {
         ExitCode::SUCCESS

@@ -94,6 +94,7 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
     let mut report = Vec::new();
     for path in m.get_many::<PathBuf>("files").expect("required") {
         let file = path.display().to_string();
+        let shown_file = crate::term::escape(&file);
         let channels = match read_channels(path) {
             Ok(c) => c,
             Err(msg) => {
@@ -102,7 +103,7 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
                 if json_out {
                     report.push(json!({"file": file, "error": {"message": msg, "text": text}, "channels": []}));
                 } else {
-                    eprintln!("{text}");
+                    crate::errln!("{text}");
                 }
                 continue;
             }
@@ -127,29 +128,29 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
                 continue;
             }
             let who = match &name {
-                Some(n) => n.clone(),
+                Some(n) => crate::term::escape(n),
                 None => ctx
                     .l10n
                     .format(&Msg::new("cli-validate-unnamed").arg("index", i + 1)),
             };
             let kind = kind.unwrap_or_else(|| "?".into());
             if probs.is_empty() {
-                println!(
+                crate::outln!(
                     "{}",
                     ctx.l10n.format(
                         &Msg::new("cli-validate-channel-ok")
-                            .arg("file", file.as_str())
+                            .arg("file", shown_file.as_str())
                             .arg("name", who)
                             .arg("kind", kind)
                     )
                 );
                 continue;
             }
-            println!(
+            crate::outln!(
                 "{}",
                 ctx.l10n.format(
                     &Msg::new("cli-validate-channel-invalid")
-                        .arg("file", file.as_str())
+                        .arg("file", shown_file.as_str())
                         .arg("name", who)
                         .arg("kind", kind)
                         .arg("count", probs.len())
@@ -162,8 +163,10 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
                     p.path.as_str()
                 };
                 match field_label(ctx, p) {
-                    Some(label) => println!("  {path} ({label}): {}", ctx.l10n.format(&p.message)),
-                    None => println!("  {path}: {}", ctx.l10n.format(&p.message)),
+                    Some(label) => {
+                        crate::outln!("  {path} ({label}): {}", ctx.l10n.format(&p.message))
+                    }
+                    None => crate::outln!("  {path}: {}", ctx.l10n.format(&p.message)),
                 }
             }
         }
@@ -173,12 +176,9 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
     }
     if json_out {
         let out = json!({"valid": invalid == 0 && !unreadable, "channels": total, "invalid": invalid, "files": report});
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&out).expect("JSON values serialize")
-        );
+        crate::term::out_json(&out);
     } else {
-        println!(
+        crate::outln!(
             "{}",
             ctx.l10n.format(
                 &Msg::new("cli-validate-summary")

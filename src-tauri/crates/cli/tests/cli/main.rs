@@ -2,6 +2,8 @@
 //! `switchboard-cli` executable and they all link the same crates.
 
 mod help_cli;
+mod hostile_files;
+mod hostile_servers;
 mod mail_channel;
 mod mail_test;
 mod store_cli;

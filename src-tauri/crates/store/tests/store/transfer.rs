@@ -59,9 +59,16 @@ fn export_then_import_round_trips_under_new_ids_with_an_import_revision() {
     let revs = b.revisions(&one.id).unwrap();
     assert_eq!((revs.len(), revs[0].origin), (1, Origin::Import));
 
-    // Importing the same file again adds copies: ids are always new.
-    b.import(text.as_bytes(), &TestSchema).unwrap();
-    assert_eq!(b.list(&ListQuery::default()).unwrap().total, 6);
+    // Importing the same file again is refused, as saving a second "One" would be
+    // (issue 11: import used to skip the unique-name rule and add copies).
+    match b.import(text.as_bytes(), &TestSchema) {
+        Err(ImportError::Invalid(p)) => {
+            assert_eq!(p.len(), 3, "{p:?}");
+            assert!(p.iter().all(|p| p.message.id == "val-name-duplicate"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(b.list(&ListQuery::default()).unwrap().total, 3);
 }
 
 #[test]
@@ -158,7 +165,12 @@ fn a_failure_midway_rolls_the_whole_import_back() {
     let path = dir.path().join("switchboard.sqlite3");
     let mut s = Store::open(&path).unwrap();
     add_email(&mut s, "Existing");
-    let text = s.export_all(&BasicSchema).unwrap().to_json_pretty();
+    // Under another name: the same name would be refused before any write.
+    let text = s
+        .export_all(&BasicSchema)
+        .unwrap()
+        .to_json_pretty()
+        .replace("\"Existing\"", "\"Imported\"");
     // Another connection holds the write lock: the import cannot commit, and must leave
     // nothing behind once the lock is gone.
     let other = rusqlite::Connection::open(&path).unwrap();
