@@ -39,6 +39,12 @@ pub enum ErrorCode {
     /// timeout. Nothing is damaged: trying again works, restoring a backup must not be
     /// offered.
     Busy,
+    /// A sign-in needs a provider app that is not configured: the UI links to Settings.
+    OauthAppMissing,
+    /// The connection's grant is gone: the UI offers Re-authorize.
+    OauthReauthorize,
+    /// A sign-in failed otherwise (denied, timed out, provider unreachable).
+    OauthFailed,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -200,8 +206,35 @@ impl From<ChannelError> for IpcError {
             ChannelError::Vault(v) => return v.into(),
             ChannelError::UnknownKind(_) | ChannelError::NotASecret(_) => ErrorCode::InvalidInput,
             ChannelError::Io { .. } => ErrorCode::Io,
+            ChannelError::Invalid { path, id } => {
+                return IpcError::new(ErrorCode::InvalidInput, Msg::new("err-invalid-input"))
+                    .with_fields(vec![FieldMsg::new(path, Msg::new(id))])
+            }
         };
         IpcError::domain(code, e.msg(), e.to_string())
+    }
+}
+
+impl From<switchboard_oauth::OAuthError> for IpcError {
+    fn from(e: switchboard_oauth::OAuthError) -> Self {
+        let code = match e.code() {
+            "cancelled" => ErrorCode::Cancelled,
+            "oauth_app_missing" => ErrorCode::OauthAppMissing,
+            "oauth_reauthorize" => ErrorCode::OauthReauthorize,
+            _ => ErrorCode::OauthFailed,
+        };
+        // The detail names the cause (never a token: they travel as `Sensitive`).
+        tracing::warn!(error = %e, "sign-in failed");
+        IpcError::new(code, e.msg()).with_detail(e.to_string())
+    }
+}
+
+impl From<switchboard_channels::OAuthOrChannel> for IpcError {
+    fn from(e: switchboard_channels::OAuthOrChannel) -> Self {
+        match e {
+            switchboard_channels::OAuthOrChannel::OAuth(e) => e.into(),
+            switchboard_channels::OAuthOrChannel::Channel(e) => e.into(),
+        }
     }
 }
 

@@ -14,6 +14,8 @@ pub struct AppState {
     pub paths: AppPaths,
     pub prefs: Mutex<Prefs>,
     pub tasks: TaskRegistry,
+    /// One sign-in engine: one loopback listener at a time, refreshes serialized per grant.
+    pub oauth: switchboard_oauth::OAuth,
     channels: Arc<ChannelSlot>,
 }
 
@@ -43,6 +45,7 @@ impl AppState {
             paths,
             prefs: Mutex::new(prefs),
             tasks: TaskRegistry::default(),
+            oauth: switchboard_oauth::OAuth::new(),
         }
     }
 

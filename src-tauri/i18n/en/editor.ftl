@@ -77,7 +77,7 @@ ed-secret-new-value = New value
 ed-secret-save = Store the secret
 ed-secret-cancel = Cancel
 ed-secret-clear = Clear
-ed-oauth-later = Sign-in comes with the OAuth issue: this button does not work yet.
+ed-oauth-later = Sign-in with this provider is not available in Switchboard yet: enter the token in its field.
 ed-folders-none = Run the connection test below to list this mailbox's folders, then pick them here.
 ed-folders-found = { $count ->
     [one] { $count } folder found by the connection test.

@@ -77,7 +77,7 @@ ed-secret-new-value = Nouvelle valeur
 ed-secret-save = Enregistrer le secret
 ed-secret-cancel = Annuler
 ed-secret-clear = Effacer
-ed-oauth-later = La connexion arrive avec le ticket OAuth : ce bouton ne fonctionne pas encore.
+ed-oauth-later = La connexion à ce fournisseur n'est pas encore disponible dans Switchboard : saisissez le jeton dans son champ.
 ed-folders-none = Lancez le test de connexion ci-dessous pour lister les dossiers de cette boîte, puis choisissez-les ici.
 ed-folders-found = { $count ->
     [one] { $count } dossier trouvé par le test de connexion.

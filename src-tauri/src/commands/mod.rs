@@ -6,6 +6,7 @@ pub mod channels;
 pub mod doctor;
 pub mod history;
 pub mod mail;
+pub mod oauth;
 pub mod prefs;
 pub mod tasks;
 pub mod transfer;

@@ -9,8 +9,11 @@
 // Its login/consent page is our own (oidc-provider's dev pages load web fonts from the
 // internet): one form with a user name and Allow / Deny buttons, which both the scripted
 // browser of the fast tests and the real Chromium (browser.mjs) fill in.
-// Env: OAUTH_ACCESS_TTL (seconds, default 3600) shortens access tokens for expiry tests.
+// Env: OAUTH_ACCESS_TTL (seconds, default 3600) shortens access tokens for expiry tests;
+// OAUTH_TOKEN_LOG names a file where every token issued is appended (one a line), so a
+// leak scan knows exactly which strings must never appear in the app's files or replies.
 import http from 'node:http';
+import { appendFileSync } from 'node:fs';
 import Provider from 'oidc-provider';
 
 // stdout carries the one line of addresses; oidc-provider's notices go to stderr, so a
@@ -169,6 +172,12 @@ function start(name, shape) {
         cookies: { keys: ['switchboard-oauth-harness'] },
       });
       provider.proxy = false;
+      if (process.env.OAUTH_TOKEN_LOG) {
+        // Opaque tokens: the value the client receives is the jti.
+        for (const event of ['access_token.saved', 'refresh_token.saved', 'authorization_code.saved']) {
+          provider.on(event, (t) => appendFileSync(process.env.OAUTH_TOKEN_LOG, `${t.jti}\n`));
+        }
+      }
       const callback = provider.callback();
 
       server.on('request', async (req, res) => {

@@ -1,5 +1,11 @@
 // Typed wrappers over invoke(). Every failure becomes an `IpcFailure` carrying the error
 // envelope (`code`, `message`, `fields`); the UI switches on `code` and never parses text.
+import type { ActionKind } from './bindings/ActionKind.ts';
+import type { ActionStatus } from './bindings/ActionStatus.ts';
+import type { ConnectionView } from './bindings/ConnectionView.ts';
+import type { Health } from './bindings/Health.ts';
+import type { ProviderAppView } from './bindings/ProviderAppView.ts';
+import type { ProviderId } from './bindings/ProviderId.ts';
 import { Channel, invoke } from '@tauri-apps/api/core';
 import type { IpcError } from './bindings/IpcError.ts';
 import type { ErrorCode } from './bindings/ErrorCode.ts';
@@ -36,6 +42,9 @@ const CODES = {
   not_found: true,
   store_unavailable: true,
   busy: true,
+  oauth_app_missing: true,
+  oauth_reauthorize: true,
+  oauth_failed: true,
 } as const satisfies Record<ErrorCode, true>;
 
 export class IpcFailure extends Error {
@@ -146,6 +155,29 @@ export const api = {
   bulkPreview: (ids: string[], path: string, value: JsonValue) => call<BulkPreview>('bulk_preview', { ids, path, value }),
   bulkApply: (ids: string[], path: string, value: JsonValue) => call<BulkApplied>('bulk_apply', { ids, path, value }),
   bulkUndo: (batchId: string) => call<BulkUndone>('bulk_undo', { batchId }),
+
+  // OAuth sign-in (see src-tauri/src/commands/oauth.rs). Tokens never come back: only
+  // "connected as", expiry and health.
+  oauthActionStatus: (id: string, action: ActionKind) => call<ActionStatus>('oauth_action_status', { id, action }),
+  /** Signs in in the system browser and seals the token for the action's field; cancellable. */
+  oauthConnect: (id: string, action: ActionKind) => {
+    const taskId = crypto.randomUUID();
+    return {
+      taskId,
+      result: call<ConnectionView>('oauth_connect', { taskId, id, action }),
+      cancel: () => call<boolean>('cancel_task', { taskId }),
+    };
+  },
+  channelConnections: (id: string) => call<ConnectionView[]>('channel_connections', { id }),
+  connectionHealth: () => call<[string, Health][]>('connection_health'),
+  providerApps: () => call<ProviderAppView[]>('provider_apps'),
+  setProviderApp: (
+    provider: ProviderId,
+    clientId: string,
+    clientSecret: string | null,
+    baseUrl: string | null,
+    redirectPort: number | null,
+  ) => call<ProviderAppView>('set_provider_app', { provider, clientId, clientSecret, baseUrl, redirectPort }),
 
   /** The folders the channel's last successful test found (the pickers' cache). */
   cachedFolders: (id: string) => call<string[]>('cached_folders', { id }),

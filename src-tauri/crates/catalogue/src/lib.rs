@@ -29,7 +29,9 @@ pub mod variables;
 
 pub use document::{defaults, get, kind_of, name_of, secret_paths};
 pub use examples::example_document;
-pub use model::{ApiConv, ApiField, EnumOption, Field, FieldType, Kind, RefSource, Section};
+pub use model::{
+    ActionKind, ApiConv, ApiField, EnumOption, Field, FieldType, Kind, RefSource, Section,
+};
 pub use queue::queue_slots;
 pub use reference::{sample_reference_data, ReferenceData};
 pub use rule::Rule;

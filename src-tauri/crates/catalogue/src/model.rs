@@ -122,7 +122,7 @@ pub struct EnumOption {
 
 /// External action a field stands for (a button, no stored value): the guide's "Continue
 /// with Facebook"-style steps that fetch credentials.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum ActionKind {

@@ -14,6 +14,9 @@ pub enum ChannelError {
     Store(#[from] switchboard_store::StoreError),
     #[error(transparent)]
     Vault(#[from] switchboard_vault::VaultError),
+    /// A value the user typed is not acceptable; `path` names the field.
+    #[error("{path}: {id}")]
+    Invalid { path: String, id: &'static str },
 }
 
 impl ChannelError {
@@ -26,6 +29,7 @@ impl ChannelError {
                 .arg("reason", reason.as_str()),
             ChannelError::Store(e) => e.msg(),
             ChannelError::Vault(e) => e.msg(),
+            ChannelError::Invalid { id, .. } => Msg::new(*id),
         }
     }
 }

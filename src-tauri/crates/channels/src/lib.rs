@@ -3,6 +3,7 @@
 //! CLI do the same thing: every save validates, records validity and the list columns, and
 //! keeps the draft even when it is invalid (nothing typed is ever dropped).
 
+mod connections;
 mod error;
 mod folders;
 mod history;
@@ -11,6 +12,9 @@ mod schema_bridge;
 mod service;
 mod transfer;
 
+pub use connections::{
+    oauth_target, ActionStatus, ConnectionView, OAuthOrChannel, ProviderAppView, VaultGrant,
+};
 pub use error::ChannelError;
 pub use folders::FolderCache;
 pub use history::ChangeView;

@@ -144,7 +144,7 @@ impl ChannelService {
         Ok(())
     }
 
-    fn check_secret_path(&self, id: &str, path: &str) -> Result<(), ChannelError> {
+    pub(crate) fn check_secret_path(&self, id: &str, path: &str) -> Result<(), ChannelError> {
         let k = kind_of(&self.store.get(id)?.kind)?;
         if !document::secret_paths(k).iter().any(|p| p == path) {
             return Err(ChannelError::NotASecret(path.to_owned()));

@@ -19,6 +19,7 @@ mod import;
 mod list;
 mod migrations;
 mod model;
+mod oauth;
 mod open;
 mod reference;
 mod revisions;
@@ -37,6 +38,7 @@ pub use model::{
     Channel, ChannelId, ChannelMeta, ChannelSummary, Origin, Revision, RevisionSummary, SyncState,
     Validity,
 };
+pub use oauth::{GrantRow, OAuthAppRow, LOCAL_ACCOUNT};
 pub use open::{Durability, OpenFailure, Store};
 pub use reference::{RefEntry, RefKind};
 pub use revisions::AUTO_CHECKPOINT_AFTER_MS;

@@ -76,12 +76,19 @@ impl Store {
         Ok(paths)
     }
 
-    /// Returns whether there was a secret to clear.
+    /// Returns whether there was a secret to clear. A token's connection record goes
+    /// with it: a cleared field is not "connected".
     pub fn clear_secret(&mut self, channel_id: &str, path: &str) -> Result<bool, StoreError> {
-        let n = self.conn.execute(
+        let tx = self.conn.transaction()?;
+        let n = tx.execute(
             "DELETE FROM secrets WHERE channel_id = ?1 AND path = ?2",
             params![channel_id, path],
         )?;
+        tx.execute(
+            "DELETE FROM oauth_grants WHERE channel_id = ?1 AND path = ?2",
+            params![channel_id, path],
+        )?;
+        tx.commit()?;
         Ok(n > 0)
     }
 }

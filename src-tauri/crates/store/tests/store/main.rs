@@ -9,5 +9,6 @@ mod concurrency;
 mod diff_props;
 mod leak;
 mod migrations;
+mod oauth;
 mod revisions;
 mod transfer;
