@@ -54,3 +54,13 @@ oauth-app-save = Save
 oauth-app-saved = Saved.
 oauth-app-client-id-required = Enter the client id of the app.
 oauth-app-base-url-invalid = Enter an http:// or https:// address.
+
+## Channel list
+chl-filter-health = Filter by connection
+
+## switchboard-cli connect
+cli-connect-about = Sign in to the channel's provider ("Continue with …") and store the token in the vault
+cli-connect-arg-channel = The channel to connect (its id, see `list`)
+cli-connect-open = Open this address in a browser on this computer and sign in (Ctrl-C cancels):
+cli-connect-done = Connected as { $name }: the token is sealed in the vault for { $path }.
+cli-connect-no-sign-in = Channel { $id } has no sign-in Switchboard can do (YouTube, Google My Business and RingCentral SMS can).

@@ -54,3 +54,13 @@ oauth-app-save = Enregistrer
 oauth-app-saved = Enregistré.
 oauth-app-client-id-required = Saisissez l'identifiant client de l'application.
 oauth-app-base-url-invalid = Saisissez une adresse http:// ou https://.
+
+## Liste des canaux
+chl-filter-health = Filtrer par connexion
+
+## switchboard-cli connect
+cli-connect-about = Se connecter au fournisseur du canal (« Continuer avec … ») et enregistrer le jeton dans le coffre
+cli-connect-arg-channel = Le canal à connecter (son identifiant, voir `list`)
+cli-connect-open = Ouvrez cette adresse dans un navigateur de cet ordinateur et connectez-vous (Ctrl-C pour annuler) :
+cli-connect-done = Connecté en tant que { $name } : le jeton est scellé dans le coffre pour { $path }.
+cli-connect-no-sign-in = Le canal { $id } n'a pas de connexion que Switchboard sache faire (YouTube, Google My Business et les SMS RingCentral, oui).

@@ -227,3 +227,15 @@ fn the_vault_grant_reads_and_atomically_replaces_the_refresh_token() {
         .unwrap();
     assert_eq!(g.refresh_token().unwrap().unwrap().expose(), "rt-2");
 }
+
+#[test]
+fn the_lists_health_filter_uses_the_same_thresholds_as_the_health_rules() {
+    assert_eq!(
+        switchboard_store::REFRESH_FAILURE_THRESHOLD,
+        switchboard_oauth::health::FAILURE_THRESHOLD
+    );
+    assert_eq!(
+        switchboard_store::EXPIRES_SOON_MS,
+        switchboard_oauth::health::EXPIRES_SOON_MS
+    );
+}

@@ -38,7 +38,9 @@ pub use model::{
     Channel, ChannelId, ChannelMeta, ChannelSummary, Origin, Revision, RevisionSummary, SyncState,
     Validity,
 };
-pub use oauth::{GrantRow, OAuthAppRow, LOCAL_ACCOUNT};
+pub use oauth::{
+    GrantRow, HealthFilter, OAuthAppRow, EXPIRES_SOON_MS, LOCAL_ACCOUNT, REFRESH_FAILURE_THRESHOLD,
+};
 pub use open::{Durability, OpenFailure, Store};
 pub use reference::{RefEntry, RefKind};
 pub use revisions::AUTO_CHECKPOINT_AFTER_MS;

@@ -1,9 +1,11 @@
-//! The channel list: text search on the name, filters, sort, paging, and counts per kind
-//! and per validity (for the filter chips).
+//! The channel list: text search on the name, filters, sort, paging, and counts per kind,
+//! per validity and per connection health (for the filter chips).
 
 use crate::channels::fold;
+use crate::clock::now_ms;
 use crate::error::StoreError;
 use crate::model::{ChannelSummary, SyncState, Validity};
+use crate::oauth::{health_condition, HealthFilter};
 use crate::Store;
 use rusqlite::types::Value as SqlValue;
 use serde::{Deserialize, Serialize};
@@ -31,6 +33,8 @@ pub struct ListQuery {
     pub active: Option<bool>,
     pub validity: Option<Validity>,
     pub community: Option<String>,
+    /// Channels with a connected token in this state.
+    pub health: Option<HealthFilter>,
     pub sort: SortKey,
     pub descending: bool,
     /// `None`: no limit.
@@ -45,6 +49,9 @@ pub struct Counts {
     pub by_kind: BTreeMap<String, u64>,
     #[ts(type = "Record<string, number>")]
     pub by_validity: BTreeMap<String, u64>,
+    /// Per `HealthFilter` (snake_case), channels with a connection in that state.
+    #[ts(type = "Record<string, number>")]
+    pub by_health: BTreeMap<String, u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -82,6 +89,10 @@ fn where_clause(q: &ListQuery, with_filters: bool) -> (String, Vec<SqlValue>) {
         if let Some(c) = &q.community {
             args.push(SqlValue::Text(c.clone()));
             sql.push_str(&format!(" AND community = ?{}", args.len()));
+        }
+        if let Some(h) = q.health {
+            args.push(SqlValue::Integer(now_ms()));
+            sql.push_str(&format!(" AND {}", health_condition(h, args.len())));
         }
     }
     (sql, args)
@@ -151,6 +162,23 @@ impl Store {
             for row in rows {
                 let (k, n) = row?;
                 map.insert(k, n);
+            }
+        }
+        for h in [
+            HealthFilter::ExpiresSoon,
+            HealthFilter::NeedsReauthorization,
+        ] {
+            let mut args = args.clone();
+            args.push(SqlValue::Integer(now_ms()));
+            let n: i64 = self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT COUNT(*) FROM channels{filter} AND {}",
+                    health_condition(h, args.len())
+                ))?
+                .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+            if n > 0 {
+                counts.by_health.insert(h.as_str().to_owned(), n as u64);
             }
         }
         Ok(counts)

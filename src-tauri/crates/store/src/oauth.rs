@@ -8,6 +8,49 @@ use crate::clock::now_ms;
 use crate::error::StoreError;
 use crate::Store;
 use rusqlite::{params, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Consecutive transient refresh failures after which a connection needs a new sign-in,
+/// and how close an expiry is "soon": the rules of switchboard-oauth's `GrantState`,
+/// repeated here as SQL for the list's filter (a test in switchboard-channels keeps the
+/// two equal).
+pub const REFRESH_FAILURE_THRESHOLD: u32 = 3;
+pub const EXPIRES_SOON_MS: i64 = 7 * 24 * 3600 * 1000;
+
+/// The connection states the list filters on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum HealthFilter {
+    ExpiresSoon,
+    NeedsReauthorization,
+}
+
+impl HealthFilter {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HealthFilter::ExpiresSoon => "expires_soon",
+            HealthFilter::NeedsReauthorization => "needs_reauthorization",
+        }
+    }
+}
+
+/// SQL condition on `channels` rows: some connected token of the channel is in state
+/// `h`. `now` is the index of the parameter holding the current time (Unix ms).
+pub(crate) fn health_condition(h: HealthFilter, now: usize) -> String {
+    let t = REFRESH_FAILURE_THRESHOLD;
+    let inner = match h {
+        HealthFilter::NeedsReauthorization => {
+            format!("g.revoked = 1 OR g.refresh_failures >= {t} OR g.expires_at <= ?{now}")
+        }
+        HealthFilter::ExpiresSoon => format!(
+            "g.revoked = 0 AND g.refresh_failures < {t} AND g.expires_at > ?{now} \
+             AND g.expires_at <= ?{now} + {EXPIRES_SOON_MS}"
+        ),
+    };
+    format!("EXISTS (SELECT 1 FROM oauth_grants g WHERE g.channel_id = channels.id AND ({inner}))")
+}
 
 /// The local settings' "account" (no platform account).
 pub const LOCAL_ACCOUNT: &str = "";

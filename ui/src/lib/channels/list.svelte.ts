@@ -21,7 +21,7 @@ export const PAGE_SIZE = 500;
 export const SEARCH_DELAY_MS = 150;
 
 /** The query fields the chips set; `null` means "any". */
-export const FILTER_KEYS = ['kind', 'validity', 'active'] as const;
+export const FILTER_KEYS = ['kind', 'validity', 'active', 'health'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = { [K in FilterKey]: ListQuery[K] };
 
@@ -42,6 +42,9 @@ export type Chip = {
 
 export type ChipGroup = {
   id: string;
+  /** Shown only while one of its chips counts a channel or is pressed (OAuth health:
+   * nothing to show before any channel is connected). */
+  onlyWhenCounted?: boolean;
   /** Fluent id of the group's accessible name. */
   msgId: string;
   chips: Chip[];
@@ -78,6 +81,29 @@ export const CHIP_GROUPS: ChipGroup[] = [
       { key: 'active', value: false, msgId: 'chl-inactive', testId: 'filter-inactive' },
     ],
   },
+  {
+    // Connected tokens (OAuth): the channels whose sign-in needs attention.
+    id: 'health',
+    msgId: 'chl-filter-health',
+    onlyWhenCounted: true,
+    chips: [
+      {
+        key: 'health',
+        value: 'expires_soon',
+        msgId: 'oauth-health-expires_soon',
+        testId: 'filter-health-expires-soon',
+        count: (c) => c.by_health['expires_soon'] ?? 0,
+      },
+      {
+        key: 'health',
+        value: 'needs_reauthorization',
+        msgId: 'oauth-health-needs_reauthorization',
+        testId: 'filter-health-needs-reauthorization',
+        count: (c) => c.by_health['needs_reauthorization'] ?? 0,
+        alarm: true,
+      },
+    ],
+  },
 ];
 
 /** A chip per kind that has channels (over the current search), in catalogue order. */
@@ -93,7 +119,7 @@ export function kindChips(kinds: readonly KindSchema[], counts: Counts): Chip[] 
     }));
 }
 
-const NO_FILTERS: Filters = { kind: null, validity: null, active: null };
+const NO_FILTERS: Filters = { kind: null, validity: null, active: null, health: null };
 
 export type Lister = (query: ListQuery) => Promise<ListPage>;
 
@@ -159,6 +185,13 @@ export class ChannelListState {
       this.searchTimer = null;
       void this.reload();
     }, SEARCH_DELAY_MS);
+  }
+
+  /** Whether a chip group is shown (see `ChipGroup.onlyWhenCounted`). */
+  shows(group: ChipGroup): boolean {
+    if (!group.onlyWhenCounted) return true;
+    const counts = this.page?.counts;
+    return group.chips.some((c) => this.isOn(c) || (counts !== undefined && (c.count?.(counts) ?? 0) > 0));
   }
 
   isOn(chip: Chip): boolean {

@@ -28,7 +28,7 @@ function page(names: string[], byKind: Record<string, number> = { email: names.l
       secrets_to_reenter: false,
     })),
     total: names.length,
-    counts: { by_kind: byKind, by_validity: { valid: names.length } },
+    counts: { by_kind: byKind, by_validity: { valid: names.length }, by_health: {} },
   };
 }
 
@@ -66,6 +66,7 @@ describe('the query', () => {
     expect(queries[0]).toEqual({
       search: undefined,
       kind: null,
+      health: null,
       validity: null,
       active: null,
       community: null,
@@ -210,7 +211,7 @@ describe('chips', () => {
   const kind = (k: KindSchema['kind']): KindSchema => ({ kind: k, label: `kind-${k}`, help: '', two_step: false, smart_closing: false, sections: [] });
 
   it('one kind chip per kind that has channels, in catalogue order, with its count', () => {
-    const counts = { by_kind: { viber: 2, email: 5 }, by_validity: {} };
+    const counts = { by_kind: { viber: 2, email: 5 }, by_validity: {}, by_health: {} };
     const chips = kindChips([kind('email'), kind('twitter'), kind('viber')], counts);
     expect(chips.map((c) => [c.testId, c.value, c.count?.(counts)])).toEqual([
       ['filter-kind-email', 'email', 5],
@@ -222,5 +223,27 @@ describe('chips', () => {
     const chips = CHIP_GROUPS.flatMap((g) => g.chips);
     for (const c of chips) expect(FILTER_KEYS).toContain(c.key);
     expect(new Set(chips.map((c) => c.testId)).size).toBe(chips.length);
+  });
+});
+
+describe('connection health chips', () => {
+  const health = CHIP_GROUPS.find((g) => g.id === 'health')!;
+
+  it('show only once a channel is counted, and filter the query', async () => {
+    const none = new ChannelListState(instant().lister);
+    await none.reload();
+    expect(none.shows(health)).toBe(false);
+
+    const p = page(['A']);
+    p.counts.by_health = { needs_reauthorization: 1 };
+    const { lister, queries } = instant(p);
+    const list = new ChannelListState(lister);
+    await list.reload();
+    expect(list.shows(health)).toBe(true);
+    await list.toggle(chip('filter-health-needs-reauthorization'));
+    expect(queries.at(-1)?.health).toBe('needs_reauthorization');
+    expect(list.filtered).toBe(true);
+    await list.clearFilters();
+    expect(queries.at(-1)?.health).toBeNull();
   });
 });

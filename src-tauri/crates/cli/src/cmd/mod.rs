@@ -1,6 +1,7 @@
 //! The subcommands. To add one: a module here with `command(ctx)` and `run(ctx, matches)`,
 //! one line in `command()` and one in `dispatch()`, and its strings in `i18n/*/cli.ftl`.
 
+mod connect;
 mod doctor;
 mod export;
 mod import;
@@ -49,7 +50,8 @@ pub fn command(ctx: &Ctx) -> Command {
         .subcommand(export::command(ctx))
         .subcommand(import::command(ctx))
         .subcommand(validate::command(ctx))
-        .subcommand(mail_test::command(ctx));
+        .subcommand(mail_test::command(ctx))
+        .subcommand(connect::command(ctx));
     localize_headings(root, ctx)
 }
 
@@ -78,6 +80,7 @@ pub fn dispatch(ctx: &Ctx, matches: &ArgMatches) -> ExitCode {
         Some(("import", m)) => import::run(ctx, m),
         Some(("validate", m)) => validate::run(ctx, m),
         Some(("mail-test", m)) => mail_test::run(ctx, m),
+        Some(("connect", m)) => connect::run(ctx, m),
         _ => ExitCode::from(2),
     }
 }

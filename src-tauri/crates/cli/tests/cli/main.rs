@@ -1,6 +1,7 @@
 //! The CLI's integration tests, built into one binary: each runs the real
 //! `switchboard-cli` executable and they all link the same crates.
 
+mod connect_cli;
 mod help_cli;
 mod hostile_files;
 mod hostile_servers;

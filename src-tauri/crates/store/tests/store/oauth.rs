@@ -75,3 +75,49 @@ fn a_connection_to_a_missing_channel_is_refused() {
     let mut s = Store::open_in_memory().unwrap();
     assert!(s.connect_grant(&grant("nope", "x"), &[1]).is_err());
 }
+
+#[test]
+fn the_list_filters_and_counts_channels_by_connection_health() {
+    use switchboard_store::{HealthFilter, ListQuery, EXPIRES_SOON_MS};
+    let mut s = Store::open_in_memory().unwrap();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+    let ok = add_email(&mut s, "Fine");
+    let soon = add_email(&mut s, "Soon");
+    let failing = add_email(&mut s, "Failing");
+    let _plain = add_email(&mut s, "Not connected");
+    let mut g = grant(&ok, "a");
+    g.expires_at = None;
+    s.connect_grant(&g, &[1]).unwrap();
+    let mut g = grant(&soon, "b");
+    g.expires_at = Some(now + EXPIRES_SOON_MS / 2);
+    s.connect_grant(&g, &[1]).unwrap();
+    let mut g = grant(&failing, "c");
+    g.expires_at = None;
+    s.connect_grant(&g, &[1]).unwrap();
+    s.record_refresh(&failing, "imap.oauth_refresh_token", 3, false)
+        .unwrap();
+
+    let names = |s: &Store, h| {
+        s.list(&ListQuery {
+            health: Some(h),
+            ..Default::default()
+        })
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|c| c.name)
+        .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&s, HealthFilter::ExpiresSoon), ["Soon"]);
+    assert_eq!(names(&s, HealthFilter::NeedsReauthorization), ["Failing"]);
+    let counts = s.list(&ListQuery::default()).unwrap().counts;
+    assert_eq!(counts.by_health["expires_soon"], 1);
+    assert_eq!(counts.by_health["needs_reauthorization"], 1);
+    // Two failures are a blip, not a state.
+    s.record_refresh(&failing, "imap.oauth_refresh_token", 2, false)
+        .unwrap();
+    assert!(names(&s, HealthFilter::NeedsReauthorization).is_empty());
+}
