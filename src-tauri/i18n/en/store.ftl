@@ -28,3 +28,4 @@ store-import-section-not-object = This section must be an object.
 store-import-bad-secret-list = The list of secrets to re-enter must be a list of setting paths.
 vault-err-open-failed = A saved password or token could not be decrypted (the keychain key changed or the data was altered). Enter it again.
 vault-err-format = A saved password or token is in an unknown format. Enter it again.
+store-err-account-not-found = This platform account no longer exists: it was removed, perhaps from another window.

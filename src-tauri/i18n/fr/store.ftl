@@ -28,3 +28,4 @@ store-import-section-not-object = Cette section doit être un objet.
 store-import-bad-secret-list = La liste des secrets à ressaisir doit être une liste de chemins de réglages.
 vault-err-open-failed = Un mot de passe ou un jeton enregistré n’a pas pu être déchiffré (la clé du trousseau a changé ou les données ont été modifiées). Saisissez-le de nouveau.
 vault-err-format = Un mot de passe ou un jeton enregistré est dans un format inconnu. Saisissez-le de nouveau.
+store-err-account-not-found = Ce compte de plateforme n’existe plus : il a été supprimé, peut-être depuis une autre fenêtre.

@@ -18,6 +18,7 @@ pub mod examples;
 pub mod ids;
 pub mod kinds;
 pub mod model;
+pub mod normalize;
 pub mod queue;
 pub mod reference;
 pub mod rule;

@@ -45,6 +45,10 @@ pub struct ChannelGroup {
 pub struct ReferenceData {
     /// True for the bundled sample set: not the account's real data.
     pub sample: bool,
+    /// When the account's lists were pulled (Unix ms); none for the sample.
+    #[ts(optional, as = "Option<f64>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched_at: Option<i64>,
     pub communities: Vec<RefItem>,
     pub time_sheets: Vec<RefItem>,
     pub categories: Vec<Category>,
@@ -77,6 +81,7 @@ pub fn sample_reference_data() -> ReferenceData {
     };
     ReferenceData {
         sample: true,
+        fetched_at: None,
         communities: vec![
             item("sample-community-1", "Sample — Customer care"),
             item("sample-community-2", "Sample — Social media"),

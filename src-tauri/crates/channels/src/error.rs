@@ -10,6 +10,12 @@ pub enum ChannelError {
     NotASecret(String),
     #[error("{path}: {reason}")]
     Io { path: String, reason: String },
+    /// An account's settings, each problem naming its field.
+    #[error("invalid account settings")]
+    InvalidAccount(Vec<switchboard_core::FieldMsg>),
+    /// The account has no API token in the vault yet.
+    #[error("no API token")]
+    NoToken,
     #[error(transparent)]
     Store(#[from] switchboard_store::StoreError),
     #[error(transparent)]
@@ -27,6 +33,8 @@ impl ChannelError {
             ChannelError::Io { path, reason } => Msg::new("err-io")
                 .arg("path", path.as_str())
                 .arg("reason", reason.as_str()),
+            ChannelError::InvalidAccount(_) => Msg::new("platform-account-invalid"),
+            ChannelError::NoToken => Msg::new("platform-account-no-token"),
             ChannelError::Store(e) => e.msg(),
             ChannelError::Vault(e) => e.msg(),
             ChannelError::Invalid { id, .. } => Msg::new(*id),

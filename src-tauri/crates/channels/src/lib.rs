@@ -7,6 +7,7 @@ mod connections;
 mod error;
 mod folders;
 mod history;
+mod platform;
 mod reference;
 mod schema_bridge;
 mod service;
@@ -18,6 +19,7 @@ pub use connections::{
 pub use error::ChannelError;
 pub use folders::FolderCache;
 pub use history::ChangeView;
+pub use platform::{account_problems, linked_state};
 pub use schema_bridge::CatalogueDocSchema;
 pub use service::{ChannelService, ChannelView, SaveResult};
 pub use transfer::{ExportSummary, ImportOutcome};

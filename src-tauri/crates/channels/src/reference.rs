@@ -18,6 +18,33 @@ fn now_ms() -> i64 {
 }
 
 impl ChannelService {
+    /// The pickers' choices for a channel of `account` (its pulled lists), or the sample
+    /// set for a local-only channel or an account not pulled yet.
+    pub fn reference_data_for(
+        &mut self,
+        account: Option<&str>,
+    ) -> Result<ReferenceData, ChannelError> {
+        if let Some(account) = account {
+            if let Some(first) = self.store.reference(RefKind::Communities, account)? {
+                let mut obj = Map::new();
+                obj.insert("sample".into(), Value::Bool(false));
+                obj.insert("fetched_at".into(), Value::from(first.fetched_at));
+                for kind in RefKind::ALL {
+                    let data = self
+                        .store
+                        .reference(kind, account)?
+                        .map_or(Value::Array(vec![]), |e| e.data);
+                    obj.insert(kind.as_str().into(), data);
+                }
+                match serde_json::from_value(Value::Object(obj)) {
+                    Ok(r) => return Ok(r),
+                    Err(e) => tracing::warn!(error = %e, "account reference cache unreadable"),
+                }
+            }
+        }
+        self.reference_data()
+    }
+
     pub fn reference_data(&mut self) -> Result<ReferenceData, ChannelError> {
         if self
             .store
@@ -50,6 +77,7 @@ impl ChannelService {
                 tracing::warn!(error = %e, "reference cache unreadable");
                 ReferenceData {
                     sample: true,
+                    fetched_at: None,
                     communities: vec![],
                     time_sheets: vec![],
                     categories: vec![],

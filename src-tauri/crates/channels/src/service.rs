@@ -49,13 +49,21 @@ impl ChannelService {
         ChannelService { store, vault }
     }
 
+    /// `linked`: a channel linked to a platform source keeps its secrets on the platform
+    /// (write-only there), so they count as set.
     fn problems(
         &self,
         id: &str,
         doc: &Value,
+        linked: bool,
     ) -> Result<(Vec<FieldMsg>, Vec<String>), ChannelError> {
         let set = self.store.secret_status(id)?;
-        let lookup: BTreeSet<String> = set.iter().cloned().collect();
+        let mut lookup: BTreeSet<String> = set.iter().cloned().collect();
+        if linked {
+            if let Some(k) = document::kind_of(doc) {
+                lookup.extend(document::secret_paths(k));
+            }
+        }
         let mut problems = validate(doc, &lookup);
         if let Some(p) = self.duplicate_name(id, doc)? {
             problems.push(p);
@@ -110,7 +118,8 @@ impl ChannelService {
 
     pub fn get(&self, id: &str) -> Result<ChannelView, ChannelError> {
         let channel = self.store.get(id)?;
-        let (problems, secrets_set) = self.problems(id, &channel.doc)?;
+        let linked = channel.remote_id.is_some();
+        let (problems, secrets_set) = self.problems(id, &channel.doc, linked)?;
         Ok(ChannelView {
             channel,
             secrets_set,
@@ -130,8 +139,12 @@ impl ChannelService {
         for path in document::secret_paths(k) {
             switchboard_core::jsonpath::remove(&mut doc, &path);
         }
-        let (problems, _) = self.problems(id, &doc)?;
+        let linked = current.remote_id.is_some();
+        let (problems, _) = self.problems(id, &doc, linked)?;
         let draft_seq = self.store.save_draft(id, &doc, &meta_of(&doc, &problems))?;
+        if linked {
+            self.refresh_linked_state(id, &doc)?;
+        }
         Ok(SaveResult {
             draft_seq,
             problems,

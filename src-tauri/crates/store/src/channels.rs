@@ -10,7 +10,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde_json::Value;
 
 pub(crate) const CHANNEL_COLUMNS: &str = "c.id, c.kind, d.doc, c.name, c.community, c.active, \
-     c.validity, c.sync_state, c.remote_id, c.created_at, c.updated_at, c.draft_seq";
+     c.validity, c.sync_state, c.remote_id, c.created_at, c.updated_at, c.draft_seq, c.account_id";
 
 pub(crate) fn channel_from_row(r: &Row<'_>) -> rusqlite::Result<Channel> {
     let doc: String = r.get(2)?;
@@ -29,6 +29,7 @@ pub(crate) fn channel_from_row(r: &Row<'_>) -> rusqlite::Result<Channel> {
             validity: Validity::parse(&validity).unwrap_or(Validity::Unknown),
         },
         sync_state: SyncState::parse(&sync).unwrap_or(SyncState::Local),
+        account_id: r.get(12)?,
         remote_id: r.get(8)?,
         created_at: r.get(9)?,
         updated_at: r.get(10)?,

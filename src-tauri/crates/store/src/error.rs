@@ -7,6 +7,8 @@ use switchboard_core::Msg;
 pub enum StoreError {
     #[error("channel {0} not found")]
     NotFound(String),
+    #[error("platform account {0} not found")]
+    AccountNotFound(String),
     #[error("revision {0} not found")]
     RevisionNotFound(i64),
     #[error("bulk edit {0} not found")]
@@ -82,6 +84,7 @@ impl StoreError {
     pub fn msg(&self) -> Msg {
         match self {
             StoreError::NotFound(id) => Msg::new("store-err-not-found").arg("id", id.as_str()),
+            StoreError::AccountNotFound(_) => Msg::new("store-err-account-not-found"),
             StoreError::RevisionNotFound(id) => {
                 Msg::new("store-err-revision-not-found").arg("id", *id)
             }

@@ -21,6 +21,7 @@ mod migrations;
 mod model;
 mod oauth;
 mod open;
+mod platform;
 mod reference;
 mod revisions;
 mod schema;
@@ -42,6 +43,10 @@ pub use oauth::{
     GrantRow, HealthFilter, OAuthAppRow, EXPIRES_SOON_MS, LOCAL_ACCOUNT, REFRESH_FAILURE_THRESHOLD,
 };
 pub use open::{Durability, OpenFailure, Store};
+pub use platform::{
+    Account, AccountFields, Environment, LinkedChannel, PullCounts, PullWrite, SyncBase,
+    UnadoptedSource,
+};
 pub use reference::{RefEntry, RefKind};
 pub use revisions::AUTO_CHECKPOINT_AFTER_MS;
 pub use schema::{BasicSchema, DocSchema};

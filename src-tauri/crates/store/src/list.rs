@@ -35,6 +35,11 @@ pub struct ListQuery {
     pub community: Option<String>,
     /// Channels with a connected token in this state.
     pub health: Option<HealthFilter>,
+    /// Channels of one platform account (`Some("")`: local-only channels).
+    #[ts(optional)]
+    pub account: Option<String>,
+    #[ts(optional)]
+    pub sync_state: Option<SyncState>,
     pub sort: SortKey,
     pub descending: bool,
     /// `None`: no limit.
@@ -52,6 +57,11 @@ pub struct Counts {
     /// Per `HealthFilter` (snake_case), channels with a connection in that state.
     #[ts(type = "Record<string, number>")]
     pub by_health: BTreeMap<String, u64>,
+    #[ts(type = "Record<string, number>")]
+    pub by_sync_state: BTreeMap<String, u64>,
+    /// By platform account id ("" for local-only channels).
+    #[ts(type = "Record<string, number>")]
+    pub by_account: BTreeMap<String, u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -94,6 +104,18 @@ fn where_clause(q: &ListQuery, with_filters: bool) -> (String, Vec<SqlValue>) {
             args.push(SqlValue::Integer(now_ms()));
             sql.push_str(&format!(" AND {}", health_condition(h, args.len())));
         }
+        match q.account.as_deref() {
+            None => {}
+            Some("") => sql.push_str(" AND account_id IS NULL"),
+            Some(a) => {
+                args.push(SqlValue::Text(a.to_owned()));
+                sql.push_str(&format!(" AND account_id = ?{}", args.len()));
+            }
+        }
+        if let Some(s) = q.sync_state {
+            args.push(SqlValue::Text(s.as_str().into()));
+            sql.push_str(&format!(" AND sync_state = ?{}", args.len()));
+        }
     }
     (sql, args)
 }
@@ -110,7 +132,8 @@ impl Store {
         };
         let sql = format!(
             "SELECT id, kind, name, community, active, validity, sync_state, remote_id, updated_at, \
-             EXISTS (SELECT 1 FROM secrets s WHERE s.channel_id = channels.id AND length(s.sealed) = 0) \
+             EXISTS (SELECT 1 FROM secrets s WHERE s.channel_id = channels.id AND length(s.sealed) = 0), \
+             account_id \
              FROM channels{filter} ORDER BY {order} LIMIT {} OFFSET {}",
             q.limit.map_or(-1, i64::from),
             q.offset
@@ -128,6 +151,7 @@ impl Store {
                     active: r.get(4)?,
                     validity: Validity::parse(&validity).unwrap_or(Validity::Unknown),
                     sync_state: SyncState::parse(&sync).unwrap_or(SyncState::Local),
+                    account_id: r.get(10)?,
                     remote_id: r.get(7)?,
                     updated_at: r.get(8)?,
                     secrets_to_reenter: r.get(9)?,
@@ -152,6 +176,8 @@ impl Store {
         for (col, map) in [
             ("kind", &mut counts.by_kind),
             ("validity", &mut counts.by_validity),
+            ("sync_state", &mut counts.by_sync_state),
+            ("COALESCE(account_id, '')", &mut counts.by_account),
         ] {
             let mut stmt = self.conn.prepare_cached(&format!(
                 "SELECT {col}, COUNT(*) FROM channels{filter} GROUP BY {col}"

@@ -19,17 +19,35 @@ pub enum Validity {
     Unknown,
 }
 
-/// Where the channel stands against the platform. Owned by the sync engine, not derived
-/// from the document: an edit turns `Synced` into `Modified` by itself.
+/// Where the channel stands against the platform: recorded by pull and push, and by each
+/// save of a linked channel (its draft compared with the base, see platform.rs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 #[serde(rename_all = "lowercase")]
 pub enum SyncState {
-    /// Never sent to the platform.
+    /// Not linked to any platform source.
     Local,
+    /// The draft matches the last known server state.
     Synced,
+    /// Changed here since the last known server state.
     Modified,
+    /// Changed on the server; the draft has not followed yet.
+    Remote,
+    /// Changed here and on the server.
     Conflict,
+    /// The last pull could not read its source (hidden, or not found): the link is kept.
+    Error,
+}
+
+impl SyncState {
+    pub const ALL: [SyncState; 6] = [
+        SyncState::Local,
+        SyncState::Synced,
+        SyncState::Modified,
+        SyncState::Remote,
+        SyncState::Conflict,
+        SyncState::Error,
+    ];
 }
 
 /// Why a revision exists.
@@ -41,6 +59,8 @@ pub enum Origin {
     Import,
     BulkEdit,
     ServerPull,
+    /// The draft as it was sent to the platform (the server's answer became the base).
+    ServerPush,
     /// A previous revision was put back (the revision records what was restored).
     Restore,
 }
@@ -65,6 +85,8 @@ pub struct Channel {
     pub doc: Value,
     pub meta: ChannelMeta,
     pub sync_state: SyncState,
+    /// The platform account a linked channel belongs to.
+    pub account_id: Option<String>,
     pub remote_id: Option<String>,
     #[ts(type = "number")]
     pub created_at: i64,
@@ -86,6 +108,7 @@ pub struct ChannelSummary {
     pub active: bool,
     pub validity: Validity,
     pub sync_state: SyncState,
+    pub account_id: Option<String>,
     pub remote_id: Option<String>,
     #[ts(type = "number")]
     pub updated_at: i64,
@@ -129,11 +152,19 @@ macro_rules! text_enum {
     };
 }
 text_enum!(Validity { Valid = "valid", Invalid = "invalid", Unknown = "unknown" });
-text_enum!(SyncState { Local = "local", Synced = "synced", Modified = "modified", Conflict = "conflict" });
+text_enum!(SyncState {
+    Local = "local",
+    Synced = "synced",
+    Modified = "modified",
+    Remote = "remote",
+    Conflict = "conflict",
+    Error = "error",
+});
 text_enum!(Origin {
     LocalEdit = "local_edit",
     Import = "import",
     BulkEdit = "bulk_edit",
     ServerPull = "server_pull",
+    ServerPush = "server_push",
     Restore = "restore",
 });
