@@ -6,7 +6,11 @@ import type { JsonValue } from "./serde_json/JsonValue.ts";
 /**
  * One channel with its current draft.
  */
-export type Channel = { id: string, kind: string, doc: JsonValue, meta: ChannelMeta, sync_state: SyncState, remote_id: string | null, created_at: number, updated_at: number, 
+export type Channel = { id: string, kind: string, doc: JsonValue, meta: ChannelMeta, sync_state: SyncState, 
+/**
+ * The platform account a linked channel belongs to.
+ */
+account_id: string | null, remote_id: string | null, created_at: number, updated_at: number, 
 /**
  * Incremented by every save: lets the editor detect a concurrent change.
  */

@@ -8,4 +8,8 @@ export type ReferenceData = {
 /**
  * True for the bundled sample set: not the account's real data.
  */
-sample: boolean, communities: Array<RefItem>, time_sheets: Array<RefItem>, categories: Array<Category>, locales: Array<Locale>, channel_groups: Array<ChannelGroup>, };
+sample: boolean, 
+/**
+ * When the account's lists were pulled (Unix ms); none for the sample.
+ */
+fetched_at?: number, communities: Array<RefItem>, time_sheets: Array<RefItem>, categories: Array<Category>, locales: Array<Locale>, channel_groups: Array<ChannelGroup>, };
