@@ -39,6 +39,13 @@ fn main() {
         "bulk_preview",
         "bulk_apply",
         "bulk_undo",
+        "list_accounts",
+        "create_account",
+        "update_account",
+        "delete_account",
+        "test_account",
+        "pull_account",
+        "unadopted_sources",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -45,6 +45,9 @@ pub enum ErrorCode {
     OauthReauthorize,
     /// A sign-in failed otherwise (denied, timed out, provider unreachable).
     OauthFailed,
+    /// The platform failed or could not be reached (network, TLS, timeout, 5xx, rate
+    /// limit, an answer it does not document): retrying later may help.
+    Remote,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -160,6 +163,7 @@ impl From<StoreError> for IpcError {
             StoreError::NotFound(_)
             | StoreError::RevisionNotFound(_)
             | StoreError::BatchNotFound(_)
+            | StoreError::AccountNotFound(_)
             | StoreError::BackupNotFound => ErrorCode::NotFound,
             StoreError::BatchAlreadyUndone(_) | StoreError::BadPath(_) => ErrorCode::InvalidInput,
             StoreError::NewerDatabase { .. } => ErrorCode::StoreUnavailable,
@@ -185,6 +189,7 @@ impl From<Box<OpenFailure>> for IpcError {
             StoreError::NotFound(_)
             | StoreError::RevisionNotFound(_)
             | StoreError::BatchNotFound(_)
+            | StoreError::AccountNotFound(_)
             | StoreError::BatchAlreadyUndone(_)
             | StoreError::BackupNotFound
             | StoreError::NoDatabaseFile
@@ -209,6 +214,15 @@ impl From<ChannelError> for IpcError {
             ChannelError::Invalid { path, id } => {
                 return IpcError::new(ErrorCode::InvalidInput, Msg::new("err-invalid-input"))
                     .with_fields(vec![FieldMsg::new(path, Msg::new(id))])
+            }
+            ChannelError::InvalidAccount(fields) => {
+                return IpcError::new(ErrorCode::InvalidInput, Msg::new("platform-account-invalid"))
+                    .with_fields(fields)
+            }
+            ChannelError::NoToken => {
+                let msg = Msg::new("platform-account-no-token");
+                return IpcError::new(ErrorCode::InvalidInput, msg.clone())
+                    .with_fields(vec![FieldMsg::new("token", msg)]);
             }
         };
         IpcError::domain(code, e.msg(), e.to_string())
@@ -237,6 +251,30 @@ impl From<switchboard_channels::OAuthOrChannel> for IpcError {
         }
     }
 }
+impl From<switchboard_platform::ApiError> for IpcError {
+    fn from(e: switchboard_platform::ApiError) -> Self {
+        use switchboard_platform::ApiError as A;
+        let code = match &e {
+            A::Cancelled => ErrorCode::Cancelled,
+            A::Unauthorized | A::Forbidden | A::Validation { .. } => ErrorCode::InvalidInput,
+            A::NotFoundOrHidden { .. } => ErrorCode::NotFound,
+            A::RateLimited
+            | A::Server { .. }
+            | A::Network { .. }
+            | A::Timeout { .. }
+            | A::Tls { .. }
+            | A::Decode { .. } => ErrorCode::Remote,
+        };
+        let fields = e
+            .field()
+            .map(|f| vec![FieldMsg::new(f, e.msg())])
+            .unwrap_or_default();
+        IpcError::new(code, e.msg())
+            .with_fields(fields)
+            .with_detail(e.to_string())
+    }
+}
+
 
 #[cfg(test)]
 mod tests {

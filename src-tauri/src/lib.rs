@@ -74,6 +74,13 @@ pub fn run() {
             commands::transfer::bulk_preview,
             commands::transfer::bulk_apply,
             commands::transfer::bulk_undo,
+            commands::platform::list_accounts,
+            commands::platform::create_account,
+            commands::platform::update_account,
+            commands::platform::delete_account,
+            commands::platform::test_account,
+            commands::platform::pull_account,
+            commands::platform::unadopted_sources,
         ]))
         .run(context)
         .expect("error while running Switchboard");

@@ -16,6 +16,8 @@ pub struct AppState {
     pub tasks: TaskRegistry,
     /// One sign-in engine: one loopback listener at a time, refreshes serialized per grant.
     pub oauth: switchboard_oauth::OAuth,
+    /// One request budget per platform account, shared by every command.
+    pub budgets: switchboard_sync::Budgets,
     channels: Arc<ChannelSlot>,
 }
 
@@ -46,6 +48,7 @@ impl AppState {
             prefs: Mutex::new(prefs),
             tasks: TaskRegistry::default(),
             oauth: switchboard_oauth::OAuth::new(),
+            budgets: switchboard_sync::Budgets::default(),
         }
     }
 

@@ -33,9 +33,13 @@ pub fn catalogue_schema() -> &'static CatalogueSchema {
 
 /// Pickers' data from the reference-data cache (seeded with the labelled sample set
 /// until sync fills it).
+/// `account`: the channel's platform account, whose pulled lists the pickers then offer.
 #[tauri::command]
-pub async fn reference_data(state: State<'_, AppState>) -> Result<ReferenceData, IpcError> {
-    with_service(&state, |s| s.reference_data()).await
+pub async fn reference_data(
+    state: State<'_, AppState>,
+    account: Option<String>,
+) -> Result<ReferenceData, IpcError> {
+    with_service(&state, move |s| s.reference_data_for(account.as_deref())).await
 }
 
 #[tauri::command]

@@ -7,6 +7,7 @@ pub mod doctor;
 pub mod history;
 pub mod mail;
 pub mod oauth;
+pub mod platform;
 pub mod prefs;
 pub mod tasks;
 pub mod transfer;

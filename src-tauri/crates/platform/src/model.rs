@@ -35,6 +35,9 @@ pub struct ChannelGroup {
     pub name: Option<String>,
     #[serde(default)]
     pub label: Option<String>,
+    /// The group's default capacity (part of the queue-slot formula).
+    #[serde(default)]
+    pub soft_capability: Option<u32>,
 }
 
 /// `Category`.

@@ -1,0 +1,4 @@
+## Pull (and, next, plan and apply)
+
+sync-step-reference = Reference data (communities, channel groups, categories, business hours, languages)
+sync-step-sources = Channels
