@@ -216,8 +216,11 @@ impl From<ChannelError> for IpcError {
                     .with_fields(vec![FieldMsg::new(path, Msg::new(id))])
             }
             ChannelError::InvalidAccount(fields) => {
-                return IpcError::new(ErrorCode::InvalidInput, Msg::new("platform-account-invalid"))
-                    .with_fields(fields)
+                return IpcError::new(
+                    ErrorCode::InvalidInput,
+                    Msg::new("platform-account-invalid"),
+                )
+                .with_fields(fields)
             }
             ChannelError::NoToken => {
                 let msg = Msg::new("platform-account-no-token");
@@ -274,7 +277,6 @@ impl From<switchboard_platform::ApiError> for IpcError {
             .with_detail(e.to_string())
     }
 }
-
 
 #[cfg(test)]
 mod tests {

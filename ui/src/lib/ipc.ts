@@ -30,6 +30,11 @@ import type { ImportOutcome } from './bindings/ImportOutcome.ts';
 import type { BulkPreview } from './bindings/BulkPreview.ts';
 import type { BulkApplied } from './bindings/BulkApplied.ts';
 import type { BulkUndone } from './bindings/BulkUndone.ts';
+import type { Account } from './bindings/Account.ts';
+import type { AccountFields } from './bindings/AccountFields.ts';
+import type { AccountTestReport } from './bindings/AccountTestReport.ts';
+import type { PullReport } from './bindings/PullReport.ts';
+import type { UnadoptedSource } from './bindings/UnadoptedSource.ts';
 
 // Every code the shell can send, checked against the generated type both ways: a code
 // added in Rust fails svelte-check here until the UI has decided what to do with it.
@@ -45,6 +50,7 @@ const CODES = {
   oauth_app_missing: true,
   oauth_reauthorize: true,
   oauth_failed: true,
+  remote: true,
 } as const satisfies Record<ErrorCode, true>;
 
 export class IpcFailure extends Error {
@@ -124,7 +130,8 @@ export const api = {
 
   // Channels (see src-tauri/src/commands/channels.rs).
   catalogueSchema: () => call<CatalogueSchema>('catalogue_schema'),
-  referenceData: () => call<ReferenceData>('reference_data'),
+  /** The pickers' choices for a channel of `account` (its pulled lists), else the sample. */
+  referenceData: (account?: string | null) => call<ReferenceData>('reference_data', { account: account ?? null }),
   listChannels: (query: ListQuery) => call<ListPage>('list_channels', { query }),
   createChannel: (kind: string, name?: string) => call<ChannelView>('create_channel', { kind, name: name ?? null }),
   getChannel: (id: string) => call<ChannelView>('get_channel', { id }),
@@ -190,4 +197,19 @@ export const api = {
       cancel: () => call<boolean>('cancel_task', { taskId }),
     };
   },
+
+  // Platform accounts and pull (see src-tauri/src/commands/platform.rs). A token goes in
+  // once and never comes back.
+  listAccounts: () => call<Account[]>('list_accounts'),
+  createAccount: (fields: AccountFields, token: string | null) => call<Account>('create_account', { fields, token }),
+  /** `token: null` keeps the stored token. */
+  updateAccount: (id: string, fields: AccountFields, token: string | null) =>
+    call<Account>('update_account', { id, fields, token }),
+  /** Its channels stay, as local-only channels; returns how many. */
+  deleteAccount: (id: string) => call<number>('delete_account', { id }),
+  /** Tests the values on screen (`token` when typed, else the stored one of `id`). */
+  testAccount: (id: string | null, fields: AccountFields, token: string | null, onEvent: (e: ProgressEvent) => void) =>
+    startTask<AccountTestReport>('test_account', { id, fields, token }, onEvent),
+  pullAccount: (id: string, onEvent: (e: ProgressEvent) => void) => startTask<PullReport>('pull_account', { id }, onEvent),
+  unadoptedSources: (id: string) => call<UnadoptedSource[]>('unadopted_sources', { id }),
 };

@@ -12,6 +12,7 @@ const view: ChannelView = {
     doc: { kind: 'viber', general: { name: 'A' } },
     meta: { name: 'A', community: null, active: true, validity: 'invalid' },
     sync_state: 'local',
+    account_id: null,
     remote_id: null,
     created_at: 0,
     updated_at: 0,
