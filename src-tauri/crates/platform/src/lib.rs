@@ -39,5 +39,5 @@ pub use error::ApiError;
 pub use model::{
     Capabilities, Category, ChannelGroup, Community, Event, Locale, Page, Role, TimeSheet, User,
 };
-pub use query::rack_pairs;
+pub use query::{rack_pairs, writable_source_param};
 pub use resources::PAGE_SIZE;

@@ -222,6 +222,11 @@ async fn run(
                 return Err(ApiError::Cancelled.into());
             }
             None => break,
+            // Cancelled while the next page was on its way: stop before writing it.
+            Some(Ok(_)) if cancel.is_cancelled() => {
+                step(sink, "sources", StepStatus::Cancelled, Some(t0), None);
+                return Err(ApiError::Cancelled.into());
+            }
             Some(Ok(p)) => page = p,
             Some(Err(e)) => {
                 step(sink, "sources", StepStatus::Failed, Some(t0), Some(e.msg()));

@@ -1,0 +1,5 @@
+//! Pull and the platform client against the emulator: one binary, one module per concern.
+
+mod client_faults;
+mod common;
+mod pull;
