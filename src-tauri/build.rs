@@ -46,6 +46,7 @@ fn main() {
         "test_account",
         "pull_account",
         "unadopted_sources",
+        "start_demo",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

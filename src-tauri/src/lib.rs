@@ -81,6 +81,7 @@ pub fn run() {
             commands::platform::test_account,
             commands::platform::pull_account,
             commands::platform::unadopted_sources,
+            commands::demo::start_demo,
         ]))
         .run(context)
         .expect("error while running Switchboard");

@@ -18,6 +18,8 @@ pub struct AppState {
     pub oauth: switchboard_oauth::OAuth,
     /// One request budget per platform account, shared by every command.
     pub budgets: switchboard_sync::Budgets,
+    /// The demo platform, when started ("Try the demo platform").
+    pub demo: crate::commands::demo::DemoSlot,
     channels: Arc<ChannelSlot>,
 }
 
@@ -49,6 +51,7 @@ impl AppState {
             tasks: TaskRegistry::default(),
             oauth: switchboard_oauth::OAuth::new(),
             budgets: switchboard_sync::Budgets::default(),
+            demo: Default::default(),
         }
     }
 

@@ -44,7 +44,19 @@ platform-probe-role-no-email = Enter the e-mail of the token's user to learn wha
 platform-probe-role-ok = { $user }, role "{ $role }".
 platform-probe-role-unknown-user = No user with the e-mail { $email } on this platform.
 platform-probe-role-unreadable = The role could not be read: { $cause }
-platform-probe-access = Read channels: { $read -> [yes] yes [no] no *[other] unknown }. Update channels: { $update -> [yes] yes [no] no *[other] unknown }. Read reference data: { $reference -> [yes] yes [no] no *[other] unknown }.
+platform-probe-access = Read channels: { $read ->
+        [yes] yes
+        [no] no
+       *[other] unknown
+    }. Update channels: { $update ->
+        [yes] yes
+        [no] no
+       *[other] unknown
+    }. Read reference data: { $reference ->
+        [yes] yes
+        [no] no
+       *[other] unknown
+    }.
 platform-probe-cannot-read-channels = This token may not read channels: give its user's role the "read sources" permission.
 
 ## The accounts view
@@ -92,3 +104,5 @@ accounts-test-ok = The account works.
 accounts-pull-progress = { $done } of { $total } channels
 accounts-pull-summary = { $sources } channels on the platform: { $adopted } new, { $followed } updated from the server, { $both } changed on both sides, { $missing } not found.
 accounts-unadopted = { $count } platform channels are of a kind Switchboard does not know yet; they are listed, not imported:
+accounts-try-demo = Try the demo platform
+accounts-demo-help = No tenant at hand? "Try the demo platform" starts a stand-in of the platform on this computer, with channels of every kind, so you can test an account and pull. It starts afresh each time Switchboard starts.

@@ -44,7 +44,19 @@ platform-probe-role-no-email = Saisissez l’e-mail de l’utilisateur du jeton 
 platform-probe-role-ok = { $user }, rôle « { $role } ».
 platform-probe-role-unknown-user = Aucun utilisateur avec l’e-mail { $email } sur cette plateforme.
 platform-probe-role-unreadable = Le rôle n’a pas pu être lu : { $cause }
-platform-probe-access = Lire les canaux : { $read -> [yes] oui [no] non *[other] inconnu }. Modifier les canaux : { $update -> [yes] oui [no] non *[other] inconnu }. Lire les données de référence : { $reference -> [yes] oui [no] non *[other] inconnu }.
+platform-probe-access = Lire les canaux : { $read ->
+        [yes] oui
+        [no] non
+       *[other] inconnu
+    }. Modifier les canaux : { $update ->
+        [yes] oui
+        [no] non
+       *[other] inconnu
+    }. Lire les données de référence : { $reference ->
+        [yes] oui
+        [no] non
+       *[other] inconnu
+    }.
 platform-probe-cannot-read-channels = Ce jeton ne permet pas de lire les canaux : donnez au rôle de son utilisateur la permission « lire les sources ».
 
 ## La vue des comptes
@@ -92,3 +104,5 @@ accounts-test-ok = Le compte fonctionne.
 accounts-pull-progress = { $done } canaux sur { $total }
 accounts-pull-summary = { $sources } canaux sur la plateforme : { $adopted } nouveaux, { $followed } mis à jour depuis le serveur, { $both } modifiés des deux côtés, { $missing } introuvables.
 accounts-unadopted = { $count } canaux de la plateforme sont d’un type que Switchboard ne connaît pas encore ; ils sont listés, pas importés :
+accounts-try-demo = Essayer la plateforme de démonstration
+accounts-demo-help = Pas d’espace sous la main ? « Essayer la plateforme de démonstration » lance sur cet ordinateur une doublure de la plateforme, avec des canaux de tous les types, pour tester un compte et récupérer ses canaux. Elle repart de zéro à chaque démarrage de Switchboard.

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod channels;
+pub mod demo;
 pub mod doctor;
 pub mod history;
 pub mod mail;

@@ -53,10 +53,14 @@ pub async fn test_account(
     task_id: String,
     on_event: Channel<ProgressEvent>,
     id: Option<String>,
-    fields: AccountFields,
+    mut fields: AccountFields,
     token: Option<Sensitive<String>>,
 ) -> Result<AccountTestReport, IpcError> {
     let guard = state.tasks.start(&task_id);
+    if fields.demo {
+        let demo = crate::commands::demo::ensure_demo(&state).await?;
+        fields.base_url = demo.fields.base_url;
+    }
     let problems = switchboard_channels::account_problems(&fields);
     if !problems.is_empty() {
         return Err(IpcError::new(
@@ -104,6 +108,15 @@ pub(crate) async fn account_client(
     id: &str,
 ) -> Result<(Account, Client), IpcError> {
     let id_owned = id.to_owned();
+    let demo = with_service(state, {
+        let id = id.to_owned();
+        move |s| Ok(s.account(&id)?.fields.demo)
+    })
+    .await?;
+    if demo {
+        // The demo platform runs inside the app: start it (after a restart) first.
+        crate::commands::demo::ensure_demo(state).await?;
+    }
     let (account, token) = with_service(state, move |s| {
         let account = s.account(&id_owned)?;
         let token = s.account_token(&id_owned)?;

@@ -212,4 +212,6 @@ export const api = {
     startTask<AccountTestReport>('test_account', { id, fields, token }, onEvent),
   pullAccount: (id: string, onEvent: (e: ProgressEvent) => void) => startTask<PullReport>('pull_account', { id }, onEvent),
   unadoptedSources: (id: string) => call<UnadoptedSource[]>('unadopted_sources', { id }),
+  /** Starts the demo platform inside the app and returns its account ("Demo platform"). */
+  startDemo: () => call<Account>('start_demo'),
 };

@@ -205,24 +205,25 @@ fn json_map(text: &str) -> Result<Map<String, Value>, StoreError> {
 }
 
 fn load_base(conn: &Connection, channel_id: &str) -> Result<Option<SyncBase>, StoreError> {
-    let row: Option<(String, Option<String>, String, Option<String>, i64)> = conn
-        .prepare_cached(
-            "SELECT base, base_updated_at, remote, remote_updated_at, fetched_at \
-             FROM sync_bases WHERE channel_id = ?1",
-        )?
-        .query_row([channel_id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })
-        .optional()?;
-    row.map(|(b, bu, r, ru, f)| {
-        Ok(SyncBase {
-            base: json_map(&b)?,
-            base_updated_at: bu,
-            remote: json_map(&r)?,
-            remote_updated_at: ru,
-            fetched_at: f,
-        })
-    })
+    let read = |r: &Row<'_>| -> rusqlite::Result<Result<SyncBase, StoreError>> {
+        let (base, remote): (String, String) = (r.get(0)?, r.get(2)?);
+        let (base_updated_at, remote_updated_at, fetched_at) = (r.get(1)?, r.get(3)?, r.get(4)?);
+        Ok((|| {
+            Ok(SyncBase {
+                base: json_map(&base)?,
+                base_updated_at,
+                remote: json_map(&remote)?,
+                remote_updated_at,
+                fetched_at,
+            })
+        })())
+    };
+    conn.prepare_cached(
+        "SELECT base, base_updated_at, remote, remote_updated_at, fetched_at \
+         FROM sync_bases WHERE channel_id = ?1",
+    )?
+    .query_row([channel_id], read)
+    .optional()?
     .transpose()
 }
 

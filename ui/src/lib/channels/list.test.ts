@@ -23,12 +23,13 @@ function page(names: string[], byKind: Record<string, number> = { email: names.l
       active: true,
       validity: 'valid',
       sync_state: 'local',
+      account_id: null,
       remote_id: null,
       updated_at: 0,
       secrets_to_reenter: false,
     })),
     total: names.length,
-    counts: { by_kind: byKind, by_validity: { valid: names.length }, by_health: {} },
+    counts: { by_kind: byKind, by_validity: { valid: names.length }, by_health: {}, by_sync_state: {}, by_account: {} },
   };
 }
 
@@ -211,7 +212,7 @@ describe('chips', () => {
   const kind = (k: KindSchema['kind']): KindSchema => ({ kind: k, label: `kind-${k}`, help: '', two_step: false, smart_closing: false, sections: [] });
 
   it('one kind chip per kind that has channels, in catalogue order, with its count', () => {
-    const counts = { by_kind: { viber: 2, email: 5 }, by_validity: {}, by_health: {} };
+    const counts = { by_kind: { viber: 2, email: 5 }, by_validity: {}, by_health: {}, by_sync_state: {}, by_account: {} };
     const chips = kindChips([kind('email'), kind('twitter'), kind('viber')], counts);
     expect(chips.map((c) => [c.testId, c.value, c.count?.(counts)])).toEqual([
       ['filter-kind-email', 'email', 5],

@@ -41,9 +41,14 @@ async fn a_pull_adopts_every_kind_and_a_diff_without_edit_is_empty() {
     ] {
         assert!(r.reference[k] > 0, "{k} fetched");
     }
-    let s = w.service.lock().unwrap();
+    let linked = w
+        .service
+        .lock()
+        .unwrap()
+        .linked_channels(&w.account)
+        .unwrap();
     let mut kinds = BTreeSet::new();
-    for ch in s.linked_channels(&w.account).unwrap() {
+    for ch in linked {
         let base = ch.base.expect("a base per linked channel");
         // No perpetual diff: the pulled draft normalizes to exactly the server's copy.
         assert_eq!(api_view(&ch.doc), base.base, "channel {}", ch.channel_id);
@@ -55,7 +60,6 @@ async fn a_pull_adopts_every_kind_and_a_diff_without_edit_is_empty() {
         switchboard_catalogue::Kind::ALL.len(),
         "every kind adopted: {kinds:?}"
     );
-    drop(s);
     assert!(linked_states(&w)
         .iter()
         .all(|(_, st, _)| *st == SyncState::Synced));
