@@ -5,4 +5,8 @@ import type { Validity } from "./Validity.ts";
 /**
  * A row of the channel list.
  */
-export type ChannelSummary = { id: string, kind: string, name: string, community: string | null, active: boolean, validity: Validity, sync_state: SyncState, account_id: string | null, remote_id: string | null, updated_at: number, };
+export type ChannelSummary = { id: string, kind: string, name: string, community: string | null, active: boolean, validity: Validity, sync_state: SyncState, account_id: string | null, remote_id: string | null, updated_at: number, 
+/**
+ * An import dropped some of its secrets and they have not been entered since.
+ */
+secrets_to_reenter: boolean, };
