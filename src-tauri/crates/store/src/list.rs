@@ -36,9 +36,9 @@ pub struct ListQuery {
     /// Channels with a connected token in this state.
     pub health: Option<HealthFilter>,
     /// Channels of one platform account (`Some("")`: local-only channels).
-    #[ts(optional)]
+    #[ts(optional = nullable)]
     pub account: Option<String>,
-    #[ts(optional)]
+    #[ts(optional = nullable)]
     pub sync_state: Option<SyncState>,
     pub sort: SortKey,
     pub descending: bool,

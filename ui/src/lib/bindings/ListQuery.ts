@@ -11,7 +11,7 @@ search?: string, kind: string | null, active: boolean | null, validity: Validity
 /**
  * Channels of one platform account (`Some("")`: local-only channels).
  */
-account?: string, sync_state?: SyncState, sort: SortKey, descending: boolean, 
+account?: string | null, sync_state?: SyncState | null, sort: SortKey, descending: boolean, 
 /**
  * `None`: no limit.
  */

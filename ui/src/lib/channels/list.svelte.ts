@@ -21,9 +21,9 @@ export const PAGE_SIZE = 500;
 export const SEARCH_DELAY_MS = 150;
 
 /** The query fields the chips set; `null` means "any". */
-export const FILTER_KEYS = ['kind', 'validity', 'active', 'health'] as const;
+export const FILTER_KEYS = ['kind', 'validity', 'active', 'health', 'sync_state', 'account'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
-export type Filters = { [K in FilterKey]: ListQuery[K] };
+export type Filters = { [K in FilterKey]: ListQuery[K] | null };
 
 /** One chip: pressing it sets `key` to `value`, pressing it again clears it. */
 export type Chip = {
@@ -32,6 +32,8 @@ export type Chip = {
     value: NonNullable<ListQuery[K]>;
     /** Fluent id of its text. */
     msgId: string;
+    /** Its text as is, when it is data (an account's name), not a Fluent id. */
+    text?: string;
     testId: string;
     /** How many channels it would select, when the list counts them. */
     count?: (counts: Counts) => number;
@@ -106,6 +108,40 @@ export const CHIP_GROUPS: ChipGroup[] = [
   },
 ];
 
+/** The sync states, each a chip with its count (only shown once an account exists). */
+export const SYNC_CHIPS: ChipGroup = {
+  id: 'sync',
+  msgId: 'chl-filter-sync',
+  chips: (['local', 'synced', 'modified', 'remote', 'conflict', 'error'] as const).map(
+    (state): Chip => ({
+      key: 'sync_state',
+      value: state,
+      msgId: `chl-sync-${state}`,
+      testId: `filter-sync-${state}`,
+      count: (c: Counts) => c.by_sync_state[state] ?? 0,
+      alarm: state === 'conflict' || state === 'error',
+    }),
+  ),
+};
+
+/** A chip per platform account that has channels, plus "local only" (`""`). */
+export function accountChips(accounts: readonly { id: string; label: string }[], counts: Counts): Chip[] {
+  const chips: Chip[] = accounts
+    .filter((a) => (counts.by_account[a.id] ?? 0) > 0)
+    .map((a): Chip => ({
+      key: 'account',
+      value: a.id,
+      msgId: 'chl-filter-account',
+      text: a.label,
+      testId: `filter-account-${a.id}`,
+      count: (c: Counts) => c.by_account[a.id] ?? 0,
+    }));
+  if ((counts.by_account[''] ?? 0) > 0 && chips.length > 0) {
+    chips.push({ key: 'account', value: '', msgId: 'chl-local-only', testId: 'filter-account-local', count: (c) => c.by_account[''] ?? 0 });
+  }
+  return chips;
+}
+
 /** A chip per kind that has channels (over the current search), in catalogue order. */
 export function kindChips(kinds: readonly KindSchema[], counts: Counts): Chip[] {
   return kinds
@@ -119,7 +155,7 @@ export function kindChips(kinds: readonly KindSchema[], counts: Counts): Chip[] 
     }));
 }
 
-const NO_FILTERS: Filters = { kind: null, validity: null, active: null, health: null };
+const NO_FILTERS: Filters = { kind: null, validity: null, active: null, health: null, sync_state: null, account: null };
 
 export type Lister = (query: ListQuery) => Promise<ListPage>;
 
