@@ -70,6 +70,8 @@ describe('the query', () => {
       health: null,
       validity: null,
       active: null,
+      sync_state: null,
+      account: null,
       community: null,
       sort: 'name',
       descending: false,
@@ -246,5 +248,31 @@ describe('connection health chips', () => {
     expect(list.filtered).toBe(true);
     await list.clearFilters();
     expect(queries.at(-1)?.health).toBeNull();
+  });
+});
+
+describe('sync and account chips', () => {
+  const counts = {
+    by_kind: {},
+    by_validity: {},
+    by_health: {},
+    by_sync_state: { synced: 7, conflict: 2 },
+    by_account: { a1: 9, '': 3 },
+  };
+  it('count each sync state and mark the ones that need attention', async () => {
+    const { SYNC_CHIPS } = await import('./list.svelte.ts');
+    const byValue = Object.fromEntries(SYNC_CHIPS.chips.map((c) => [String(c.value), c]));
+    expect(byValue['synced']!.count!(counts)).toBe(7);
+    expect(byValue['remote']!.count!(counts)).toBe(0);
+    expect(byValue['conflict']!.alarm).toBe(true);
+    expect(SYNC_CHIPS.chips.map((c) => c.value)).toEqual(['local', 'synced', 'modified', 'remote', 'conflict', 'error']);
+  });
+  it('offer one chip per account with channels, then "local only"', async () => {
+    const { accountChips } = await import('./list.svelte.ts');
+    const chips = accountChips([{ id: 'a1', label: 'Prod' }, { id: 'a2', label: 'Empty' }], counts);
+    expect(chips.map((c) => [c.value, c.text, c.count!(counts)])).toEqual([
+      ['a1', 'Prod', 9],
+      ['', undefined, 3],
+    ]);
   });
 });
