@@ -3,4 +3,4 @@
 /**
  * Add a code only when the UI does something different for it.
  */
-export type ErrorCode = "internal" | "invalid_input" | "cancelled" | "io" | "keychain_unavailable" | "not_found" | "store_unavailable" | "busy" | "remote";
+export type ErrorCode = "internal" | "invalid_input" | "cancelled" | "io" | "keychain_unavailable" | "not_found" | "store_unavailable" | "busy" | "oauth_app_missing" | "oauth_reauthorize" | "oauth_failed" | "remote";
