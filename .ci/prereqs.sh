@@ -12,7 +12,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 BUILD_PKGS=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config gnome-keyring)
 TEST_PKGS=(webkit2gtk-driver xvfb xauth dbus-x11 libsecret-tools xdotool x11-utils
-  imagemagick fonts-dejavu-core keyutils python3-venv chromium)
+  imagemagick fonts-dejavu-core keyutils python3-venv chromium appstream desktop-file-utils)
 # python3-cryptography: the hostile mail servers of tests/support/hostile make their certificates.
 MAIL_PKGS=(dovecot-imapd postfix openssl python3 python3-cryptography)
 
