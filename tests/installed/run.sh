@@ -42,6 +42,8 @@ for size in 32x32 64x64 128x128 256x256@2 scalable; do
   ls /usr/share/icons/hicolor/"$size"/apps/"$icon".* >/dev/null
 done
 grep -qx 'Categories=Office;' "$desktop"
+# The window's WM_CLASS is ("switchboard", "Switchboard"): docks group it under this entry.
+grep -qx 'StartupWMClass=Switchboard' "$desktop"
 # The launchable the metainfo names is the desktop entry that is installed.
 grep -q "<launchable type=\"desktop-id\">$(basename "$desktop")</launchable>" \
   /usr/share/metainfo/com.switchboard.desktop.metainfo.xml
