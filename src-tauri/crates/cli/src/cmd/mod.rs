@@ -2,11 +2,13 @@
 //! one line in `command()` and one in `dispatch()`, and its strings in `i18n/*/cli.ftl`.
 
 mod connect;
+mod account;
 mod doctor;
 mod export;
 mod import;
 mod list;
 mod mail_test;
+mod pull;
 mod validate;
 
 use crate::ctx::Ctx;
@@ -51,7 +53,9 @@ pub fn command(ctx: &Ctx) -> Command {
         .subcommand(import::command(ctx))
         .subcommand(validate::command(ctx))
         .subcommand(mail_test::command(ctx))
-        .subcommand(connect::command(ctx));
+        .subcommand(connect::command(ctx))
+        .subcommand(account::command(ctx))
+        .subcommand(pull::command(ctx));
     localize_headings(root, ctx)
 }
 
@@ -81,6 +85,8 @@ pub fn dispatch(ctx: &Ctx, matches: &ArgMatches) -> ExitCode {
         Some(("validate", m)) => validate::run(ctx, m),
         Some(("mail-test", m)) => mail_test::run(ctx, m),
         Some(("connect", m)) => connect::run(ctx, m),
+        Some(("account", m)) => account::run(ctx, m),
+        Some(("pull", m)) => pull::run(ctx, m),
         _ => ExitCode::from(2),
     }
 }

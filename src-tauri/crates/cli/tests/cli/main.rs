@@ -7,5 +7,6 @@ mod hostile_files;
 mod hostile_servers;
 mod mail_channel;
 mod mail_test;
+mod platform_cli;
 mod store_cli;
 mod validate_cli;
