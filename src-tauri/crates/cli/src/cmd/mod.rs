@@ -1,8 +1,8 @@
 //! The subcommands. To add one: a module here with `command(ctx)` and `run(ctx, matches)`,
 //! one line in `command()` and one in `dispatch()`, and its strings in `i18n/*/cli.ftl`.
 
-mod connect;
 mod account;
+mod connect;
 mod doctor;
 mod export;
 mod import;
