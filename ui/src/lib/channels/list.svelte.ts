@@ -17,8 +17,6 @@ import type { SortKey } from '../bindings/SortKey.ts';
 /** One page: at 10,000 channels, listing every row costs 2-3× a page (store benchmark);
  * search and filters narrow it down. */
 export const PAGE_SIZE = 500;
-/** Typing in the search box reloads this long after the last key; chips reload at once. */
-export const SEARCH_DELAY_MS = 150;
 
 /** The query fields the chips set; `null` means "any". */
 export const FILTER_KEYS = ['kind', 'validity', 'active', 'health', 'sync_state', 'account'] as const;
@@ -180,7 +178,11 @@ export class ChannelListState {
   private readonly lister: Lister;
   // Each reload takes a number; only the newest one's answer is shown.
   private seq = 0;
-  private searchTimer: ReturnType<typeof setTimeout> | null = null;
+  // Typing: one search in flight at a time; keys typed meanwhile make one more, with the
+  // newest text, when it answers. A fixed delay after the last key (150 ms before) made
+  // every search wait longer than the store takes to filter 10,000 channels.
+  private searching = false;
+  private searchAgain = false;
 
   constructor(lister: Lister = api.listChannels) {
     this.lister = lister;
@@ -214,13 +216,24 @@ export class ChannelListState {
     }
   }
 
-  /** After a keystroke in the search box: reload shortly after the last one. */
+  /** After a keystroke in the search box: searches at once, or right after the search
+   *  in flight answers, with the text as it is then. */
   searchChanged(): void {
-    if (this.searchTimer) clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => {
-      this.searchTimer = null;
-      void this.reload();
-    }, SEARCH_DELAY_MS);
+    if (this.searching) {
+      this.searchAgain = true;
+      return;
+    }
+    this.searching = true;
+    void (async () => {
+      try {
+        do {
+          this.searchAgain = false;
+          await this.reload();
+        } while (this.searchAgain);
+      } finally {
+        this.searching = false;
+      }
+    })();
   }
 
   /** Whether a chip group is shown (see `ChipGroup.onlyWhenCounted`). */
@@ -256,8 +269,7 @@ export class ChannelListState {
 
   /** Back to every channel: search and every filter cleared (the sort stays). */
   clearFilters(): Promise<void> {
-    if (this.searchTimer) clearTimeout(this.searchTimer);
-    this.searchTimer = null;
+    this.searchAgain = false;
     this.search = '';
     this.filters = { ...NO_FILTERS };
     return this.reload();

@@ -1,10 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   CHIP_GROUPS,
   ChannelListState,
   FILTER_KEYS,
   PAGE_SIZE,
-  SEARCH_DELAY_MS,
   kindChips,
   type Chip,
   type Lister,
@@ -157,30 +156,38 @@ describe('reload', () => {
   });
 
   describe('while typing', () => {
-    beforeEach(() => vi.useFakeTimers());
-    afterEach(() => vi.useRealTimers());
-
-    it('reloads once, shortly after the last keystroke', async () => {
-      const { lister, queries } = instant();
+    it('searches at the first key; keys typed meanwhile make one more search, with the newest text', async () => {
+      const { lister, queries, pending } = controlled();
       const list = new ChannelListState(lister);
       for (const text of ['s', 'su', 'sup']) {
         list.search = text;
         list.searchChanged();
-        await vi.advanceTimersByTimeAsync(SEARCH_DELAY_MS / 2);
       }
-      expect(queries).toEqual([]);
-      await vi.advanceTimersByTimeAsync(SEARCH_DELAY_MS);
-      expect(queries.map((q) => q.search)).toEqual(['sup']);
+      expect(queries.map((q) => q.search)).toEqual(['s']);
+      pending[0]!.ok(page(['s…']));
+      await vi.waitFor(() => expect(queries.map((q) => q.search)).toEqual(['s', 'sup']));
+      pending[1]!.ok(page(['Support']));
+      await vi.waitFor(() => expect(list.page?.items.map((c) => c.name)).toEqual(['Support']));
+      // Idle again: the next key searches at once.
+      list.search = 'supp';
+      list.searchChanged();
+      expect(queries.map((q) => q.search)).toEqual(['s', 'sup', 'supp']);
     });
 
-    it('clearing the filters cancels a search reload still waiting', async () => {
-      const { lister, queries } = instant();
+    it('clearing the filters drops a search still to come', async () => {
+      const { lister, queries, pending } = controlled();
       const list = new ChannelListState(lister);
+      list.search = 'a';
+      list.searchChanged();
       list.search = 'abc';
       list.searchChanged();
-      await list.clearFilters();
-      await vi.advanceTimersByTimeAsync(SEARCH_DELAY_MS * 2);
-      expect(queries.map((q) => q.search)).toEqual([undefined]);
+      const cleared = list.clearFilters();
+      pending[0]!.ok(page(['a']));
+      pending[1]!.ok(page(['all']));
+      await cleared;
+      await new Promise((r) => setTimeout(r, 0));
+      expect(queries.map((q) => q.search)).toEqual(['a', undefined]);
+      expect(list.page?.items.map((c) => c.name)).toEqual(['all']);
     });
   });
 });
