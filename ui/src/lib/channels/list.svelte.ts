@@ -14,9 +14,10 @@ import type { ListPage } from '../bindings/ListPage.ts';
 import type { ListQuery } from '../bindings/ListQuery.ts';
 import type { SortKey } from '../bindings/SortKey.ts';
 
-/** One page: at 10,000 channels, listing every row costs 2-3× a page (store benchmark);
- * search and filters narrow it down. */
-export const PAGE_SIZE = 500;
+/** Rows fetched and drawn at a time; more come as the list is scrolled to its end
+ * (`loadMore`). 500 rows at start cost the window ~100 MB and most of its start-up time
+ * with 1,000 channels (tests/bench/app.mjs); 100 fill the tallest screen. */
+export const PAGE_SIZE = 100;
 
 /** The query fields the chips set; `null` means "any". */
 export const FILTER_KEYS = ['kind', 'validity', 'active', 'health', 'sync_state', 'account'] as const;
@@ -181,6 +182,7 @@ export class ChannelListState {
   // Typing: one search in flight at a time; keys typed meanwhile make one more, with the
   // newest text, when it answers. A fixed delay after the last key (150 ms before) made
   // every search wait longer than the store takes to filter 10,000 channels.
+  private loadingMore = false;
   private searching = false;
   private searchAgain = false;
 
@@ -213,6 +215,23 @@ export class ChannelListState {
       }
     } catch (e) {
       if (mine === this.seq) this.error = decodeError(e);
+    }
+  }
+
+  /** The next page, appended (the list was scrolled to its end). Dropped when the query
+   *  changed meanwhile; one at a time. */
+  async loadMore(): Promise<void> {
+    const shown = this.page;
+    if (!shown || this.loadingMore || shown.items.length >= shown.total) return;
+    this.loadingMore = true;
+    const mine = this.seq;
+    try {
+      const next = await this.lister({ ...this.query(), offset: shown.items.length });
+      if (mine === this.seq) this.page = { ...next, items: [...shown.items, ...next.items] };
+    } catch (e) {
+      if (mine === this.seq) this.error = decodeError(e);
+    } finally {
+      this.loadingMore = false;
     }
   }
 

@@ -192,6 +192,41 @@ describe('reload', () => {
   });
 });
 
+describe('more rows', () => {
+  it('appends the next page of the same query, once at a time, until all are shown', async () => {
+    const { lister, queries, pending } = controlled();
+    const list = new ChannelListState(lister);
+    list.search = 'x';
+    const first = list.reload();
+    pending[0]!.ok({ ...page(['A', 'B']), total: 3 });
+    await first;
+    const more = list.loadMore();
+    void list.loadMore();
+    expect(queries.length).toBe(2);
+    expect(queries[1]).toMatchObject({ search: 'x', offset: 2, limit: PAGE_SIZE });
+    pending[1]!.ok({ ...page(['C']), total: 3 });
+    await more;
+    expect(list.page?.items.map((c) => c.name)).toEqual(['A', 'B', 'C']);
+    await list.loadMore();
+    expect(queries.length).toBe(2);
+  });
+
+  it('a page asked for before the query changed is dropped', async () => {
+    const { lister, pending } = controlled();
+    const list = new ChannelListState(lister);
+    const first = list.reload();
+    pending[0]!.ok({ ...page(['A']), total: 2 });
+    await first;
+    const more = list.loadMore();
+    const again = list.setFilter('kind', 'email');
+    pending[2]!.ok(page(['E']));
+    await again;
+    pending[1]!.ok({ ...page(['B']), total: 2 });
+    await more;
+    expect(list.page?.items.map((c) => c.name)).toEqual(['E']);
+  });
+});
+
 describe('selection', () => {
   it('ticks and unticks rows, once each, keeping their kinds for the bulk editor', () => {
     const list = new ChannelListState(instant().lister);
