@@ -50,7 +50,10 @@ fn client(url: &str, token: &str) -> Client {
 }
 
 fn main() {
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     let emu = Emulator::start(Config {
         sources: SOURCES,
         seed: 42,
@@ -74,7 +77,9 @@ fn main() {
         let t0 = Instant::now();
         rt.block_on(async {
             for p in 0..pages {
-                c.sources_page(p * PAGE_SIZE, PAGE_SIZE, &cancel).await.unwrap();
+                c.sources_page(p * PAGE_SIZE, PAGE_SIZE, &cancel)
+                    .await
+                    .unwrap();
             }
         });
         floors.push(t0.elapsed());
@@ -107,19 +112,45 @@ fn main() {
         let _ = std::fs::write("/proc/self/clear_refs", "5");
         let t0 = Instant::now();
         let report = rt
-            .block_on(switchboard_sync::pull(service.clone(), &account, &c, &sink, &cancel))
+            .block_on(switchboard_sync::pull(
+                service.clone(),
+                &account,
+                &c,
+                &sink,
+                &cancel,
+            ))
             .map_err(|(e, _)| e)
             .unwrap();
         pulls.push(t0.elapsed());
         peak_kib = peak_kib.max(kib("VmHWM:").saturating_sub(rss_before));
         assert_eq!(report.counts.adopted as usize, SOURCES - 1);
-        eprintln!("round {round}: floor {:.1} ms, pull {:.1} ms", ms(floors[round]), ms(pulls[round]));
+        eprintln!(
+            "round {round}: floor {:.1} ms, pull {:.1} ms",
+            ms(floors[round]),
+            ms(pulls[round])
+        );
     }
     let (fmin, fmed, fmax) = stats(floors);
     let (pmin, pmed, pmax) = stats(pulls);
     println!("pull of {SOURCES} sources ({pages} pages of {PAGE_SIZE}), {ROUNDS} rounds, min / median / max:");
-    println!("  floor ({pages} sequential page requests): {:.1} / {:.1} / {:.1} ms", ms(fmin), ms(fmed), ms(fmax));
-    println!("  pull (reference data + pages + store):    {:.1} / {:.1} / {:.1} ms", ms(pmin), ms(pmed), ms(pmax));
-    println!("  ratio pull / floor (medians): {:.2}x (target <= 1.2x)", ms(pmed) / ms(fmed));
-    println!("  peak memory of the pull (high-water mark above the resident size before it): {:.1} MiB", peak_kib as f64 / 1024.0);
+    println!(
+        "  floor ({pages} sequential page requests): {:.1} / {:.1} / {:.1} ms",
+        ms(fmin),
+        ms(fmed),
+        ms(fmax)
+    );
+    println!(
+        "  pull (reference data + pages + store):    {:.1} / {:.1} / {:.1} ms",
+        ms(pmin),
+        ms(pmed),
+        ms(pmax)
+    );
+    println!(
+        "  ratio pull / floor (medians): {:.2}x (target <= 1.2x)",
+        ms(pmed) / ms(fmed)
+    );
+    println!(
+        "  peak memory of the pull (high-water mark above the resident size before it): {:.1} MiB",
+        peak_kib as f64 / 1024.0
+    );
 }

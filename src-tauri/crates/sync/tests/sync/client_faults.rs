@@ -377,3 +377,61 @@ async fn every_request_and_answer_follows_the_published_spec() {
         }
     }
 }
+
+/// A writer the log goes to, readable afterwards.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_debug_log_has_method_path_status_and_time_but_never_a_token_or_a_secret() {
+    let e = emu(3);
+    let out = Captured::default();
+    let w = out.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::DEBUG)
+        .with_writer(move || w.clone())
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let c = client_for(&e, &e.admin_token(), ClientConfig::default());
+    let cancel = CancellationToken::new();
+    let id = c.sources_page(0, 1, &cancel).await.unwrap().records[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let password = "hunter2-secret-password";
+    let _ = c
+        .update_email_credentials(
+            &id,
+            &[(
+                "imap[password]",
+                switchboard_core::Sensitive::new(password.to_owned()),
+            )],
+            &cancel,
+        )
+        .await;
+    let log = String::from_utf8(out.0.lock().unwrap().clone()).unwrap();
+    assert!(
+        log.contains("method=GET")
+            && (log.contains("path=\"/content_sources\"") || log.contains("path=/content_sources")),
+        "{log}"
+    );
+    assert!(log.contains("status=200") && log.contains("ms="), "{log}");
+    assert!(
+        log.contains("/content_sources/{sourceId}/email_credentials"),
+        "the template, not the id or query: {log}"
+    );
+    assert!(!log.contains(&e.admin_token()), "no token in the log");
+    assert!(!log.contains(password), "no secret parameter in the log");
+    assert!(!log.contains(&id), "no record id (paths are templates)");
+}
