@@ -14,3 +14,10 @@ chl-sync-modified = Changed here
 chl-sync-remote = Changed on the server
 chl-sync-conflict = Changed on both sides
 chl-sync-error = Not found on the platform
+
+## Plan and apply
+sync-plan-source-unreadable = The platform did not return source { $id }: it is hidden from this token or gone. Nothing is sent for it, and nothing was deleted here.
+sync-apply-channel = { $name }
+sync-apply-stale = Someone changed this channel on the platform since the plan: skipped, nothing overwritten. Make a new plan.
+sync-err-plan-stale = A channel was saved since this plan was made: make a new plan and review it.
+sync-err-plan-tampered = This is not a Switchboard plan, or it was changed after it was made: make a new plan.

@@ -393,3 +393,59 @@ fn id_text(v: &Value) -> Option<String> {
         _ => None,
     }
 }
+
+impl ChannelService {
+    /// After an apply's PUT (or a re-read that found our values on the server): the
+    /// server's answer becomes the channel's base and remote, the draft follows it (its
+    /// local-only settings kept) and a revision with origin "pushed" records it.
+    pub fn commit_push(
+        &mut self,
+        account_id: &str,
+        channel_id: &str,
+        record: &Map<String, Value>,
+    ) -> Result<(), ChannelError> {
+        let view = self.get(channel_id)?;
+        let Some(kind) = Kind::parse(&view.channel.kind) else {
+            return Ok(());
+        };
+        let doc = apply_api(&view.channel.doc, &Value::Object(record.clone()));
+        let remote = record_view(kind, record);
+        let state = if api_view(&doc) == remote {
+            SyncState::Synced
+        } else {
+            SyncState::Modified
+        };
+        let meta = self.pulled_meta(kind, &doc, Some(channel_id), &HashMap::new());
+        let write = PullWrite::Pushed {
+            channel_id: channel_id.to_owned(),
+            doc,
+            meta,
+            remote,
+            updated_at: record
+                .get("updated_at")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+            state,
+        };
+        self.store.commit_pull(account_id, vec![write], &[])?;
+        Ok(())
+    }
+
+    /// The catalogue's problems of a linked channel (its secrets count as set on the
+    /// platform): a plan blocks an invalid channel, and only it.
+    pub fn channel_problems(&self, kind: Kind, doc: &Value) -> Vec<FieldMsg> {
+        self.linked_problems(kind, doc)
+    }
+
+    /// Local-only channels (no account), for the plan's "create it in the web admin,
+    /// then link it" list.
+    pub fn local_only_channels(
+        &self,
+    ) -> Result<Vec<switchboard_store::ChannelSummary>, ChannelError> {
+        let page = self.store.list(&ListQuery {
+            account: Some(String::new()),
+            ..ListQuery::default()
+        })?;
+        Ok(page.items)
+    }
+}

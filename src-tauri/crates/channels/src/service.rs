@@ -116,6 +116,16 @@ impl ChannelService {
         self.get(&id)
     }
 
+    /// The store, for sync's journal and history (reads).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The store, for sync's journal (writes).
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
     pub fn get(&self, id: &str) -> Result<ChannelView, ChannelError> {
         let channel = self.store.get(id)?;
         let linked = channel.remote_id.is_some();

@@ -26,6 +26,7 @@ mod reference;
 mod revisions;
 mod schema;
 mod secrets;
+mod sync_journal;
 
 pub use backup::{list_backups, restore_backup, restore_newest_backup, BackupInfo, KEEP_BACKUPS};
 pub use bulk::{BulkApplied, BulkChange, BulkPreview, BulkStatus, BulkUndone};
@@ -50,3 +51,4 @@ pub use platform::{
 pub use reference::{RefEntry, RefKind};
 pub use revisions::AUTO_CHECKPOINT_AFTER_MS;
 pub use schema::{BasicSchema, DocSchema};
+pub use sync_journal::{ApplyRecord, JournalEntry, JournalStep};

@@ -150,6 +150,17 @@ pub enum PullWrite {
     },
     /// The source was in no page of this pull (hidden, or gone): the link stays, marked.
     Missing { channel_id: ChannelId },
+    /// An apply's PUT answered (or a re-read showed our values there): the answer is the
+    /// new base and remote, the draft follows it, and a revision records the push.
+    Pushed {
+        channel_id: ChannelId,
+        doc: Value,
+        meta: ChannelMeta,
+        remote: Map<String, Value>,
+        updated_at: Option<String>,
+        /// The channel still differs from the base after the push (fields left out).
+        state: SyncState,
+    },
 }
 
 /// What one page committed.
@@ -552,6 +563,37 @@ impl Store {
                 PullWrite::Missing { channel_id } => {
                     set_state(&tx, &channel_id, SyncState::Error)?;
                     counts.missing += 1;
+                }
+                PullWrite::Pushed {
+                    channel_id,
+                    doc,
+                    meta,
+                    remote,
+                    updated_at,
+                    state,
+                } => {
+                    let text = serde_json::to_string(&doc)?;
+                    write_draft(&tx, &channel_id, &text, &meta, now)?;
+                    insert_revision(
+                        &tx,
+                        &channel_id,
+                        Origin::ServerPush,
+                        None,
+                        None,
+                        &text,
+                        &meta,
+                        now,
+                    )?;
+                    let base = SyncBase {
+                        base: remote.clone(),
+                        base_updated_at: updated_at.clone(),
+                        remote,
+                        remote_updated_at: updated_at,
+                        fetched_at: now,
+                    };
+                    put_base(&tx, &channel_id, &base)?;
+                    set_state(&tx, &channel_id, state)?;
+                    counts.followed += 1;
                 }
             }
         }

@@ -4,9 +4,20 @@
 //! Long work here is streamed (`ProgressSink`), cancellable, and paced by the account's
 //! request budget, which every caller of one account shares ([`Budgets`]).
 
+mod apply;
 mod budgets;
+mod classify;
+mod error;
+mod plan;
 mod pull;
 mod reference;
 
+pub use apply::{apply, check_plan, ApplyReport, ChannelOutcome};
 pub use budgets::Budgets;
+pub use classify::{classify, FieldClass};
+pub use error::SyncError;
+pub use plan::{
+    plan, plan_fields, ChannelPlan, FieldPlan, LinkCandidate, LocalOnly, Plan, Resolution,
+    WebAdminItem, PLAN_FORMAT, PLAN_VERSION,
+};
 pub use pull::{pull, PullError, PullReport};

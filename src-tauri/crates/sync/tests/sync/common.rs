@@ -96,3 +96,56 @@ impl World {
         .expect("pull")
     }
 }
+
+impl World {
+    pub async fn plan(&self) -> switchboard_sync::Plan {
+        let sink = |_: ProgressEvent| {};
+        switchboard_sync::plan(
+            self.service.clone(),
+            &self.account,
+            &self.client(),
+            &sink,
+            &CancellationToken::new(),
+        )
+        .await
+        .expect("plan")
+    }
+
+    pub async fn apply(
+        &self,
+        plan: &switchboard_sync::Plan,
+    ) -> Result<switchboard_sync::ApplyReport, switchboard_sync::SyncError> {
+        let sink = |_: ProgressEvent| {};
+        switchboard_sync::apply(
+            self.service.clone(),
+            &self.client(),
+            plan,
+            &sink,
+            &CancellationToken::new(),
+        )
+        .await
+    }
+
+    /// Renames a linked channel's draft here.
+    pub fn rename(&self, channel_id: &str, name: &str) {
+        let mut s = self.service.lock().unwrap();
+        let mut doc = s.get(channel_id).unwrap().channel.doc;
+        doc["general"]["name"] = serde_json::json!(name);
+        s.save(channel_id, doc).unwrap();
+    }
+
+    /// Another administrator renames the source on the server.
+    pub fn rename_on_server(&self, remote_id: &str, name: &str) {
+        let mut f = serde_json::Map::new();
+        f.insert("name".into(), serde_json::Value::String(name.into()));
+        self.emu.control().edit_source(remote_id, &f, None).unwrap();
+    }
+
+    pub fn server_name(&self, remote_id: &str) -> String {
+        self.emu
+            .control()
+            .raw_source(remote_id)
+            .and_then(|s| s.get("name").and_then(|n| n.as_str()).map(str::to_owned))
+            .unwrap_or_default()
+    }
+}

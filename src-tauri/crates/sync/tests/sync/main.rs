@@ -2,4 +2,5 @@
 
 mod client_faults;
 mod common;
+mod plan_apply;
 mod pull;
