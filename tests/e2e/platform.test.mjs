@@ -109,6 +109,7 @@ describe('platform accounts and pull (demo platform)', () => {
     const shown = await app.exec(`return [...document.querySelectorAll('select[name="general.community"] option')].map((o) => o.textContent.trim()).filter((t) => t && !t.startsWith('—'))`);
     for (const name of communities) assert.ok(shown.includes(name), `community ${name} offered (got ${shown})`);
     assert.equal((await app.findAll('[data-testid="sample-data"]')).length, 0, 'no sample data once pulled');
+    assert.match(await app.text('[data-testid="ref-fetched"]'), /^From the platform, fetched /);
     const sheets = (await api('/time_sheets?limit=150')).records.map((t) => t.label);
     const shownSheets = await app.exec(`return [...document.querySelectorAll('select[name="general.business_hours"] option')].map((o) => o.textContent.trim())`);
     for (const label of sheets) assert.ok(shownSheets.includes(label), `business hours ${label} offered (got ${shownSheets})`);

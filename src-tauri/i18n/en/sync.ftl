@@ -21,3 +21,4 @@ sync-apply-channel = { $name }
 sync-apply-stale = Someone changed this channel on the platform since the plan: skipped, nothing overwritten. Make a new plan.
 sync-err-plan-stale = A channel was saved since this plan was made: make a new plan and review it.
 sync-err-plan-tampered = This is not a Switchboard plan, or it was changed after it was made: make a new plan.
+ed-ref-fetched = From the platform, fetched { $when }

@@ -21,3 +21,4 @@ sync-apply-channel = { $name }
 sync-apply-stale = Quelqu’un a modifié ce canal sur la plateforme depuis le plan : ignoré, rien n’est écrasé. Faites un nouveau plan.
 sync-err-plan-stale = Un canal a été enregistré depuis ce plan : faites un nouveau plan et relisez-le.
 sync-err-plan-tampered = Ce fichier n’est pas un plan Switchboard, ou il a été modifié après sa création : faites un nouveau plan.
+ed-ref-fetched = Depuis la plateforme, récupéré le { $when }
