@@ -158,6 +158,24 @@ impl Store {
         id.map(|id| self.apply_record(&id)).transpose()
     }
 
+    /// The newest apply of this plan (by hash), finished or not.
+    pub fn apply_of_plan(
+        &self,
+        account_id: &str,
+        plan_hash: &str,
+    ) -> Result<Option<ApplyRecord>, StoreError> {
+        let id: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT id FROM sync_applies WHERE account_id = ?1 AND plan_hash = ?2 \
+                 ORDER BY started_at DESC, rowid DESC LIMIT 1",
+                params![account_id, plan_hash],
+                |r| r.get(0),
+            )
+            .optional()?;
+        id.map(|id| self.apply_record(&id)).transpose()
+    }
+
     pub fn apply_record(&self, apply_id: &str) -> Result<ApplyRecord, StoreError> {
         let (account_id, plan_hash, plan, started_at, finished_at): (
             String,

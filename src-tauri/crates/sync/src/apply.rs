@@ -116,12 +116,20 @@ pub async fn apply(
     sink: &dyn ProgressSink,
     cancel: &CancellationToken,
 ) -> Result<ApplyReport, SyncError> {
+    if !plan.is_intact() {
+        return Err(SyncError::PlanTampered);
+    }
     let account_id = plan.account_id.clone();
-    let open = {
-        let id = account_id.clone();
-        blocking(&service, move |s| Ok(s.store().open_apply(&id)?)).await?
+    let previous = {
+        let (id, hash) = (account_id.clone(), plan.hash.clone());
+        blocking(&service, move |s| {
+            Ok(s.store().apply_of_plan(&id, &hash)?)
+        })
+        .await?
     };
-    let (apply_id, resumed, entries) = match open.filter(|a| a.plan_hash == plan.hash) {
+    // The same plan applied before: resume its journal (a finished one has no open row,
+    // so nothing is sent again; its outcomes are reported as they were).
+    let (apply_id, resumed, entries) = match previous {
         Some(a) => (a.id, true, a.entries),
         None => {
             // A resume skips the check: its drafts were already committed by the push.

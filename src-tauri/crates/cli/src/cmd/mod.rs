@@ -2,12 +2,14 @@
 //! one line in `command()` and one in `dispatch()`, and its strings in `i18n/*/cli.ftl`.
 
 mod account;
+mod apply;
 mod connect;
 mod doctor;
 mod export;
 mod import;
 mod list;
 mod mail_test;
+mod plan;
 mod pull;
 mod validate;
 
@@ -55,7 +57,9 @@ pub fn command(ctx: &Ctx) -> Command {
         .subcommand(mail_test::command(ctx))
         .subcommand(connect::command(ctx))
         .subcommand(account::command(ctx))
-        .subcommand(pull::command(ctx));
+        .subcommand(pull::command(ctx))
+        .subcommand(plan::command(ctx))
+        .subcommand(apply::command(ctx));
     localize_headings(root, ctx)
 }
 
@@ -87,6 +91,8 @@ pub fn dispatch(ctx: &Ctx, matches: &ArgMatches) -> ExitCode {
         Some(("connect", m)) => connect::run(ctx, m),
         Some(("account", m)) => account::run(ctx, m),
         Some(("pull", m)) => pull::run(ctx, m),
+        Some(("plan", m)) => plan::run(ctx, m),
+        Some(("apply", m)) => apply::run(ctx, m),
         _ => ExitCode::from(2),
     }
 }

@@ -9,4 +9,5 @@ mod mail_channel;
 mod mail_test;
 mod platform_cli;
 mod store_cli;
+mod sync_cli;
 mod validate_cli;

@@ -1,0 +1,183 @@
+//! `switchboard-cli plan --account NAME [--json] [--out plan.json]`: what an apply would
+//! change on the platform, channel by channel, field by field (before → after), for
+//! pipelines: exit 0 when there is nothing to do, 2 when there are changes, 1 on error.
+//! The plan file holds no secret; `apply` refuses it once it is stale or edited.
+
+use super::account::{client_for, find_account, open_service, runtime};
+use crate::ctx::Ctx;
+use clap::{Arg, ArgAction, ArgMatches, Command};
+use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
+use switchboard_core::progress::{CancellationToken, ProgressEvent};
+use switchboard_core::Msg;
+use switchboard_sync::{FieldClass, Plan};
+
+pub fn command(ctx: &Ctx) -> Command {
+    Command::new("plan")
+        .about(ctx.t("cli-plan-about"))
+        .help_template(ctx.t("cli-help-template"))
+        .arg(
+            Arg::new("account")
+                .long("account")
+                .value_name("NAME")
+                .required(true)
+                .help(ctx.t("cli-arg-account")),
+        )
+        .arg(
+            Arg::new("out")
+                .long("out")
+                .value_name("FILE")
+                .help(ctx.t("cli-plan-arg-out")),
+        )
+        .arg(
+            Arg::new("json")
+                .long("json")
+                .action(ArgAction::SetTrue)
+                .help(ctx.t("cli-arg-json")),
+        )
+}
+
+fn value_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => "∅".into(),
+        serde_json::Value::String(s) => format!("“{}”", crate::term::escape(s)),
+        other => crate::term::escape(&other.to_string()),
+    }
+}
+
+/// The plan for a person: each channel, then each field with its label and values.
+pub fn print_plan(ctx: &Ctx, plan: &Plan) {
+    for c in &plan.channels {
+        crate::outln!(
+            "{} ({})",
+            crate::term::escape(&c.name),
+            crate::term::escape(&c.kind)
+        );
+        if let Some(e) = &c.error {
+            crate::outln!("  {}", ctx.l10n.format(e));
+        }
+        for f in &c.fields {
+            let label = f
+                .label
+                .as_deref()
+                .map(|l| ctx.t(l))
+                .unwrap_or_else(|| f.field.clone());
+            let (class, before, after) = match f.class {
+                FieldClass::Send => ("cli-plan-send", &f.remote, &f.local),
+                FieldClass::Take => ("cli-plan-take", &f.local, &f.remote),
+                FieldClass::Conflict => ("cli-plan-conflict", &f.base, &f.local),
+            };
+            if f.class == FieldClass::Conflict {
+                crate::outln!(
+                    "  [{}] {label}: {} → {} / {}",
+                    ctx.t(class),
+                    value_text(before),
+                    value_text(after),
+                    value_text(&f.remote)
+                );
+            } else {
+                crate::outln!(
+                    "  [{}] {label}: {} → {}",
+                    ctx.t(class),
+                    value_text(before),
+                    value_text(after)
+                );
+            }
+        }
+        for w in &c.web_admin {
+            let label = w
+                .label
+                .as_deref()
+                .map(|l| ctx.t(l))
+                .unwrap_or_else(|| w.field.clone());
+            crate::outln!("  [{}] {label}", ctx.t("cli-plan-web-admin"));
+        }
+        if c.invalid {
+            for p in &c.problems {
+                crate::outln!(
+                    "  [{}] {}: {}",
+                    ctx.t("cli-plan-blocked"),
+                    p.path,
+                    ctx.l10n.format(&p.message)
+                );
+            }
+        }
+    }
+    for l in &plan.local_only {
+        crate::outln!(
+            "{}",
+            ctx.l10n.format(
+                &Msg::new("cli-plan-local-only")
+                    .arg("name", crate::term::escape(&l.name))
+                    .arg("candidates", l.candidates.len())
+            )
+        );
+    }
+    let changes: usize = plan.channels.iter().map(|c| c.fields.len()).sum();
+    crate::outln!(
+        "{}",
+        ctx.l10n.format(
+            &Msg::new("cli-plan-summary")
+                .arg("channels", plan.channels.len())
+                .arg("changes", changes)
+                .arg("conflicts", plan.conflicts())
+        )
+    );
+}
+
+pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
+    let service = match open_service(ctx) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let name = m.get_one::<String>("account").cloned().unwrap_or_default();
+    let account = match find_account(ctx, &service, &name) {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
+    let client = match client_for(ctx, &service, &account) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let cancel = CancellationToken::new();
+    let rt = runtime(&cancel);
+    let sink = |_: ProgressEvent| {};
+    let service = Arc::new(Mutex::new(service));
+    let plan = match rt.block_on(switchboard_sync::plan(
+        service,
+        &account.id,
+        &client,
+        &sink,
+        &cancel,
+    )) {
+        Ok(p) => p,
+        Err(e) => {
+            crate::errln!("{}", ctx.l10n.format(&e.msg()));
+            return ExitCode::from(1);
+        }
+    };
+    if let Some(out) = m.get_one::<String>("out") {
+        let text = serde_json::to_string_pretty(&plan).expect("plans serialize");
+        if let Err(e) = std::fs::write(out, text) {
+            crate::errln!(
+                "{}",
+                ctx.l10n.format(
+                    &Msg::new("cli-plan-write-failed")
+                        .arg("file", crate::term::escape(out))
+                        .arg("reason", e.to_string())
+                )
+            );
+            return ExitCode::from(1);
+        }
+    }
+    if m.get_flag("json") {
+        crate::term::out_json(&plan);
+    } else {
+        print_plan(ctx, &plan);
+    }
+    if plan.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    }
+}

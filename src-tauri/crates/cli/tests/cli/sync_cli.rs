@@ -1,0 +1,321 @@
+//! `switchboard-cli plan` and `apply` against the emulator started in this process: exit
+//! codes, refusals (stale, edited, declined), and an apply killed with SIGKILL at random
+//! points, 50 times: each resume completes, the store stays sound, and no field reaches
+//! the server twice without a re-read. Inside tests/support/with-keyring.sh (the account
+//! token is sealed with the keychain's key); skipped with a note otherwise.
+
+use serde_json::{json, Value};
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+use switchboard_channels::ChannelService;
+use switchboard_emulator::{Config, Emulator, FaultsPatch, Running};
+use switchboard_store::Store;
+
+const BIN: &str = env!("CARGO_BIN_EXE_switchboard-cli");
+
+fn keyring() -> bool {
+    let required = std::env::var("SWITCHBOARD_REQUIRE_REAL_SERVERS").as_deref() == Ok("1");
+    if std::env::var_os("SWITCHBOARD_TEST_KEYRING").is_none() {
+        assert!(!required, "the keyring harness is required here");
+        eprintln!("note: skipped (needs tests/support/with-keyring.sh)");
+        return false;
+    }
+    true
+}
+
+struct Env {
+    emu: Running,
+    data: std::path::PathBuf,
+    app_id: String,
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new(tag: &str, sources: usize) -> Env {
+        let emu = Emulator::start(Config {
+            sources,
+            seed: 17,
+            ..Config::default()
+        })
+        .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let env = Env {
+            emu,
+            data: dir.path().join("data"),
+            app_id: format!("com.switchboard.test.cli.sync.{tag}.{}", std::process::id()),
+            dir,
+        };
+        let out = env
+            .command(&[
+                "account",
+                "add",
+                "Emu",
+                "--url",
+                &env.emu.url(),
+                "--token-env",
+                "SB_TOKEN",
+                "--rate-limit",
+                "100000",
+            ])
+            .env("SB_TOKEN", env.emu.admin_token())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(env.run(&["pull", "--account", "Emu"]).status.success());
+        env
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(BIN);
+        c.args(args)
+            .env("SWITCHBOARD_DATA_DIR", &self.data)
+            .env("SWITCHBOARD_APP_ID", &self.app_id)
+            .env("SWITCHBOARD_LANG", "en");
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.command(args).stdin(Stdio::null()).output().unwrap()
+    }
+
+    fn plan_file(&self) -> String {
+        self.dir
+            .path()
+            .join("plan.json")
+            .to_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    fn service(&self) -> ChannelService {
+        ChannelService::new(
+            Store::open(&self.data.join("switchboard.sqlite3")).unwrap(),
+            switchboard_vault::for_app(&self.app_id),
+        )
+    }
+
+    /// Renames the first `n` valid linked channels here; returns (remote id, name).
+    fn rename(&self, n: usize, tag: &str) -> Vec<(String, String)> {
+        let mut s = self.service();
+        let account = s.accounts().unwrap()[0].id.clone();
+        let mut out = Vec::new();
+        for ch in s.linked_channels(&account).unwrap() {
+            if out.len() == n {
+                break;
+            }
+            if ch.doc["kind"] != "email" && ch.doc["kind"] != "sms" {
+                continue;
+            }
+            let name = format!("{tag} {}", ch.remote_id);
+            let mut doc = ch.doc.clone();
+            doc["general"]["name"] = json!(name);
+            s.save(&ch.channel_id, doc).unwrap();
+            out.push((ch.remote_id, name));
+        }
+        out
+    }
+
+    fn server_name(&self, id: &str) -> String {
+        self.emu.control().raw_source(id).unwrap()["name"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn plan_exit_codes_and_apply_refusals() {
+    if !keyring() {
+        return;
+    }
+    let env = Env::new("codes", 30);
+    let out = env.run(&["plan", "--account", "Emu"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+
+    let renamed = env.rename(2, "Planned");
+    let file = env.plan_file();
+    let out = env.run(&["plan", "--account", "Emu", "--out", &file]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("[send]") && stdout.contains("→"),
+        "{stdout}"
+    );
+    assert!(stdout.contains(&renamed[0].1), "{stdout}");
+    let out = env.run(&["plan", "--account", "Emu", "--json"]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["channels"].as_array().unwrap().len(), 2);
+
+    // Declined (no --yes, answer "n"): nothing sent.
+    let mut child = env
+        .command(&["apply", &file])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"n\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("Nothing was sent."));
+    assert_ne!(env.server_name(&renamed[0].0), renamed[0].1);
+
+    // An edited plan file is refused.
+    let mut tampered: Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    tampered["channels"][0]["fields"][0]["local"] = json!("Injected");
+    let bad = env.dir.path().join("bad.json");
+    std::fs::write(&bad, tampered.to_string()).unwrap();
+    let out = env.run(&["apply", bad.to_str().unwrap(), "--yes"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("changed after it was made"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    // Answer "y": applied.
+    let mut child = env
+        .command(&["apply", &file])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"y\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("Applied: 2"),
+        "{}",
+        text(&out.stdout)
+    );
+    for (id, name) in &renamed {
+        assert_eq!(&env.server_name(id), name);
+    }
+    assert_eq!(
+        env.run(&["plan", "--account", "Emu"]).status.code(),
+        Some(0)
+    );
+
+    // A plan made before a draft was saved again is stale.
+    env.rename(1, "Again");
+    assert_eq!(
+        env.run(&["plan", "--account", "Emu", "--out", &file])
+            .status
+            .code(),
+        Some(2)
+    );
+    env.rename(1, "And again");
+    let out = env.run(&["apply", &file, "--yes"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("make a new plan"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+fn next(state: &mut u64) -> u64 {
+    *state = state
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    *state >> 33
+}
+
+#[test]
+fn apply_killed_at_random_points_resumes_exactly_50_times() {
+    if !keyring() {
+        return;
+    }
+    let env = Env::new("kill", 40);
+    env.emu
+        .control()
+        .set_faults(&FaultsPatch {
+            latency_ms: Some(15),
+            ..FaultsPatch::default()
+        })
+        .unwrap();
+    let file = env.plan_file();
+    let mut seed = 0x9e37_79b9_u64 ^ u64::from(std::process::id());
+    let (trials, mut interrupted) = (50, 0);
+    for trial in 0..trials {
+        let renamed = env.rename(4, &format!("T{trial}"));
+        let out = env.run(&["plan", "--account", "Emu", "--out", &file]);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "trial {trial}: {}",
+            text(&out.stderr)
+        );
+        let mut child = env
+            .command(&["apply", &file, "--yes"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let after = Duration::from_millis(next(&mut seed) % 400);
+        let start = Instant::now();
+        while start.elapsed() < after && child.try_wait().unwrap().is_none() {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        if child.try_wait().unwrap().is_none() {
+            interrupted += 1;
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        let conn = rusqlite::Connection::open(env.data.join("switchboard.sqlite3")).unwrap();
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok", "trial {trial}");
+        drop(conn);
+        // Resume: the same plan again completes.
+        let out = env.run(&["apply", &file, "--yes"]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "trial {trial} (killed after {after:?}): {}{}",
+            text(&out.stdout),
+            text(&out.stderr)
+        );
+        for (id, name) in &renamed {
+            assert_eq!(&env.server_name(id), name, "trial {trial}");
+        }
+        let out = env.run(&["plan", "--account", "Emu"]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "trial {trial}: {}",
+            text(&out.stdout)
+        );
+    }
+    let stats = env.emu.control().stats();
+    for id in env.emu.control().source_ids() {
+        assert!(
+            stats.resent_without_reread(&id).is_empty(),
+            "source {id}: sent twice without a re-read"
+        );
+    }
+    assert!(
+        interrupted >= trials / 3,
+        "only {interrupted} of {trials} applies were interrupted"
+    );
+    eprintln!("apply kill -9: {interrupted} of {trials} trials interrupted mid-apply, all resumed");
+}
