@@ -1,28 +1,14 @@
 // Bulk edit, revisions and export/import in the real window. The native Save/Open dialogs
 // cannot be driven by WebDriver, so export/import call the same commands the toolbar
 // calls once a path is chosen (through the app's own IPC, Rust included).
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Driver, makeSandbox } from './lib/webdriver.mjs';
 import { choose, input, invoke, typeInto } from './lib/form.mjs';
+import { back, newChannel, rowOf, toList } from './lib/editor.mjs';
 
-
-async function newNamed(app, kind, name) {
-  await app.click('[data-testid="new-channel"]');
-  await app.click(`[data-testid="new-${kind}"]`);
-  await app.waitFor(async () => (await app.attr('[data-testid="channel-editor"]', 'data-kind')) === kind);
-  const id = await app.attr('[data-testid="channel-editor"]', 'data-channel-id');
-  await typeInto(app, input('general.name'), name);
-  await app.waitFor(async () => (await app.attr('[data-testid="save-state"]', 'data-state')) === 'saved');
-  return id;
-}
-
-async function back(app) {
-  await app.click('[data-testid="editor-back"]');
-  await app.waitFor(async () => (await app.findAll('[data-testid="view-channels"]')).length === 1);
-}
 
 const priorityOf = async (app, id) => {
   const r = await invoke(app, 'get_channel', { id });
@@ -38,15 +24,17 @@ describe('bulk edit, revisions, export and import', { timeout: 180000 }, () => {
   before(async () => {
     driver = await Driver.start({ ...box.env, LANG: 'en_US.UTF-8', LC_ALL: '' });
     app = await App.launch(driver);
-    ids.a = await newNamed(app, 'sms', 'SMS Paris');
+    ids.a = await newChannel(app, 'sms', 'SMS Paris');
     await back(app);
-    ids.b = await newNamed(app, 'viber', 'Viber Lyon');
+    ids.b = await newChannel(app, 'viber', 'Viber Lyon');
     await back(app);
   });
   after(async () => {
     await app?.quit().catch(() => {});
     await driver?.stop();
   });
+  // A failed test leaves the window on the list, where the next one starts.
+  afterEach(() => toList(app));
 
   test('set the default priority of two channels at once, preview, apply, undo', async () => {
     for (const id of [ids.a, ids.b]) await app.click(`[data-testid="channel-row"][data-id="${id}"] [data-testid="channel-select"]`);
@@ -112,12 +100,13 @@ describe('bulk edit, revisions, export and import', { timeout: 180000 }, () => {
     assert.ok(!text.includes('MARKER-e2e-viber'), 'no secret in the export');
     assert.equal(JSON.parse(text).format, 'switchboard.channels');
 
-    // Both drafts lack a community: the import refuses the whole file and says why.
+    // Both drafts lack a community, and both names are taken here: the import refuses the
+    // whole file and says why.
     const rejected = await invoke(app, 'import_channels', { path: file });
     assert.equal(rejected.ok.outcome, 'rejected', JSON.stringify(rejected));
     assert.deepEqual(
-      rejected.ok.problems.map((p) => `${p.channel}:${p.path}`).sort(),
-      ['0:general.community', '1:general.community'],
+      rejected.ok.problems.map((p) => `${p.channel}:${p.path}:${p.message.id}`).sort(),
+      ['0:general.community:err-required', '0:general.name:val-name-duplicate', '1:general.community:err-required', '1:general.name:val-name-duplicate'],
     );
     assert.equal((await invoke(app, 'list_channels', { query: { sort: 'name', descending: false, offset: 0 } })).ok.total, 2);
 
@@ -126,6 +115,10 @@ describe('bulk edit, revisions, export and import', { timeout: 180000 }, () => {
     const applied = await invoke(app, 'bulk_apply', { ids: [ids.a, ids.b], path: 'general.community', value: ref.communities[0].id });
     assert.equal(applied.ok.changed.length, 2, JSON.stringify(applied));
     await invoke(app, 'export_channels', { ids: [], path: file });
+    // Under new names: the same names would be refused again.
+    const copy = JSON.parse(readFileSync(file, 'utf8'));
+    for (const c of copy.channels) c.general.name += ' (imported)';
+    writeFileSync(file, JSON.stringify(copy));
     const imported = await invoke(app, 'import_channels', { path: file });
     assert.equal(imported.ok.outcome, 'imported', JSON.stringify(imported));
     const viber = imported.ok.report.channels.find((c) => c.kind === 'viber');
@@ -147,10 +140,14 @@ describe('bulk edit, revisions, export and import', { timeout: 180000 }, () => {
     assert.ok(!JSON.stringify(view).includes('MARKER-e2e-viber'));
     await app.exec('location.reload()');
     await app.waitFor(async () => (await app.findAll('[data-testid="channel-row"]')).length === 4, { what: 'four channels' });
+    // The imported Viber channel is marked: its token must be entered again.
+    const row = await rowOf(app, viber.id);
+    assert.equal(row.secretsToReenter, true, JSON.stringify(row));
+    assert.equal(row.validity, 'invalid');
   });
 
   test('a Channel SDK token is generated here, stored, and shown only once', async () => {
-    const id = await newNamed(app, 'channel_sdk', 'SDK app');
+    const id = await newChannel(app, 'channel_sdk', 'SDK app');
     const field = '[data-path="channel_sdk.access_token"]';
     await app.click(`${field} [data-testid="secret-generate"]`);
     const token = await app.waitFor(() => app.exec(`return document.querySelector('[data-testid="secret-token"]')?.textContent ?? null`), {

@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Driver, makeSandbox } from './lib/webdriver.mjs';
 import { field, input, typeInto } from './lib/form.mjs';
+import { newChannel } from './lib/editor.mjs';
 
 
 describe('without a keychain', { timeout: 120000 }, () => {
@@ -37,11 +38,7 @@ describe('without a keychain', { timeout: 120000 }, () => {
   });
 
   test('drafting works; saving a secret fails with the cause and the fix', async () => {
-    await app.click('[data-testid="new-channel"]');
-    await app.click('[data-testid="new-viber"]');
-    await app.waitFor(async () => (await app.attr('[data-testid="channel-editor"]', 'data-kind')) === 'viber');
-    await typeInto(app, input('general.name'), 'Viber without keychain');
-    await app.waitFor(async () => (await app.attr('[data-testid="save-state"]', 'data-state')) === 'saved', { what: 'the draft saved' });
+    await newChannel(app, 'viber', 'Viber without keychain');
 
     await app.click(`${field('viber.auth_token')} [data-testid="secret-replace"]`);
     await typeInto(app, input('viber.auth_token'), 'token-that-cannot-be-stored');

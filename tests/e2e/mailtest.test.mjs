@@ -2,12 +2,13 @@
 // Postfix of tests/support/mail (run the suite through with-mail-servers.sh). A person
 // fills an IMAP/SMTP channel, presses Test, watches each step turn green, picks folders
 // from the list the test found (non-ASCII names included), and saves.
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, ARTIFACTS, Driver, makeSandbox, windowScreenshot } from './lib/webdriver.mjs';
 import { choose, field, input, setChecked, storeSecret, typeInto } from './lib/form.mjs';
+import { newChannel, toList, waitSaved } from './lib/editor.mjs';
 
 
 function mailEnv() {
@@ -48,12 +49,11 @@ describe('testing an IMAP/SMTP channel in the editor', { skip: env ? false : 'no
     await app?.quit().catch(() => {});
     await driver?.stop();
   });
+  // A failed test leaves the window on the list, where the next one starts.
+  afterEach(() => toList(app));
 
   test('each step turns green, folders come from the server, and the channel saves valid', async () => {
-    await app.click('[data-testid="new-channel"]');
-    await app.click('[data-testid="new-email"]');
-    await app.waitFor(async () => (await app.attr('[data-testid="channel-editor"]', 'data-kind')) === 'email');
-    const id = await app.attr('[data-testid="channel-editor"]', 'data-channel-id');
+    const id = await newChannel(app, 'email');
 
     await choose(app, input('email.mode'), 'imap');
     await typeInto(app, input('general.name'), 'Support (test servers)');
@@ -101,7 +101,7 @@ describe('testing an IMAP/SMTP channel in the editor', { skip: env ? false : 'no
     // The sent folder is now a picker of what the server listed, not free text.
     assert.equal(await app.exec(`return document.querySelector('${input('imap.sent_folder')}').tagName`), 'SELECT');
     await choose(app, input('imap.sent_folder'), 'Sent');
-    await app.waitFor(async () => (await app.attr('[data-testid="save-state"]', 'data-state')) === 'saved');
+    await waitSaved(app);
     await app.exec(`document.querySelector('[data-testid="mail-test"]').scrollIntoView({ block: 'start' })`);
     await windowScreenshot(app, join(ARTIFACTS, 'mail-test-green.png'));
 
@@ -134,10 +134,7 @@ describe('testing an IMAP/SMTP channel in the editor', { skip: env ? false : 'no
   });
 
   test('a wrong password fails at login and names the fields to fix', async () => {
-    if ((await app.findAll('[data-testid="editor-back"]')).length) await app.click('[data-testid="editor-back"]');
-    await app.click('[data-testid="new-channel"]');
-    await app.click('[data-testid="new-email"]');
-    await app.waitFor(async () => (await app.attr('[data-testid="channel-editor"]', 'data-kind')) === 'email');
+    await newChannel(app, 'email');
     await choose(app, input('email.mode'), 'imap');
     await typeInto(app, input('imap.host'), env.HOST);
     await typeInto(app, input('imap.port'), env.IMAPS_PORT);

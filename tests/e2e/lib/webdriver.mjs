@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+/** The W3C key of an element reference in WebDriver answers. */
+export const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 export const REPO = resolve(import.meta.dirname, '../../..');
 export const APP_BINARY = process.env.SWITCHBOARD_E2E_BINARY ?? join(REPO, 'target/debug/switchboard');
 export const ARTIFACTS = join(REPO, 'tests/e2e/artifacts');
@@ -91,6 +92,8 @@ export class Driver {
 
 // No WebDriver call may hang a run: a stuck webview fails the test that waited on it.
 const REQUEST_TIMEOUT_MS = 30000;
+// How long a lookup waits for its element: generous, for a machine busy with builds.
+const FIND_TIMEOUT_MS = 15000;
 
 async function wd(base, method, path, body) {
   const res = await fetch(`${base}${path}`, {
@@ -166,9 +169,23 @@ export class App {
     await this.waitFor(() => this.pids.every(exited), { what: 'the app process to exit' });
   }
 
-  async find(css) {
-    const el = await this.cmd('POST', '/element', { using: 'css selector', value: css });
-    return el[ELEMENT];
+  /** The first element matching `css`, waiting for it to appear (on a loaded machine a
+   *  view can take seconds to render after the click that opens it): every lookup that
+   *  expects an element waits, and says what it waited for when it gives up. */
+  async find(css, { timeout = FIND_TIMEOUT_MS } = {}) {
+    const end = Date.now() + timeout;
+    for (;;) {
+      const el = await this.findNow(css);
+      if (el) return el;
+      if (Date.now() > end) throw new Error(`no such element: ${css} (waited ${timeout} ms)`);
+      await sleep(100);
+    }
+  }
+
+  /** The first element matching `css` now, or null: for checks that poll themselves. */
+  async findNow(css) {
+    const [first] = await this.findAll(css);
+    return first ?? null;
   }
 
   async findAll(css) {
@@ -198,11 +215,18 @@ export class App {
     return this.cmd('GET', `/element/${await this.find(css)}/text`);
   }
 
+  /** An attribute of the element matching `css` now; null only when there is no such
+   *  element (or no such attribute). Any other failure (a WebDriver timeout, a dead
+   *  session) is thrown, so that a wait reports it instead of polling on a null. */
   async attr(css, name) {
+    const el = await this.findNow(css);
+    if (!el) return null;
     try {
-      return await this.cmd('GET', `/element/${await this.find(css)}/attribute/${name}`);
-    } catch {
-      return null;
+      return await this.cmd('GET', `/element/${el}/attribute/${name}`);
+    } catch (e) {
+      // Re-rendered between the lookup and the read: gone, as far as this read goes.
+      if (/stale element reference|no such element/.test(e.message)) return null;
+      throw e;
     }
   }
 
