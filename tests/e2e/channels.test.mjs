@@ -127,12 +127,7 @@ describe('an IMAP/SMTP e-mail channel', () => {
   test('secrets show set / not set and are set explicitly', async () => {
     await openEmail();
     assert.equal(await app.attr(`${field('imap.password')} [data-testid="secret-state"]`, 'data-set'), 'false');
-    await app.click(`${field('imap.password')} [data-testid="secret-replace"]`);
-    await typeInto(app, input('imap.password'), 'hunter2-secret');
-    await app.click(`${field('imap.password')} [data-testid="secret-save"]`);
-    await app.waitFor(async () => (await app.attr(`${field('imap.password')} [data-testid="secret-state"]`, 'data-set')) === 'true', {
-      what: 'imap.password to be set',
-    });
+    await storeSecret(app, 'imap.password', 'hunter2-secret');
     // The value never comes back to the page.
     const html = await app.exec('return document.body.innerHTML');
     assert.ok(!html.includes('hunter2-secret'));
@@ -285,14 +280,8 @@ async function fillUntilValid(app, kind) {
       else if (type === 'list') {
         await app.click(`${field(path)} [data-testid="list-add"]`);
         await typeInto(app, `${field(path)} li:last-child input`, SAMPLE.domain);
-      } else if (type === 'secret') {
-        await app.click(`${field(path)} [data-testid="secret-replace"]`);
-        await typeInto(app, input(path), `secret-for-${path}`);
-        await app.click(`${field(path)} [data-testid="secret-save"]`);
-        await app.waitFor(async () => (await app.attr(`${field(path)} [data-testid="secret-state"]`, 'data-set')) === 'true', {
-          what: `${path} set`,
-        });
-      } else if (SAMPLE[type] !== undefined) await typeInto(app, input(path), SAMPLE[type]);
+      } else if (type === 'secret') await storeSecret(app, path, `secret-for-${path}`);
+      else if (SAMPLE[type] !== undefined) await typeInto(app, input(path), SAMPLE[type]);
       else throw new Error(`no sample for ${path} (${type})`);
     }
   }

@@ -23,7 +23,18 @@ export async function typeInto(app, css, text) {
 /** Stores a secret through its field: Replace, type, Store; waits for "set". A click that
  *  WebKitWebDriver drops (seen rarely on a loaded machine) is retried once and logged. */
 export async function storeSecret(app, path, value) {
-  await app.click(`${field(path)} [data-testid="secret-replace"]`);
+  // Replace opens the input: a dropped click there is retried once too.
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    await app.click(`${field(path)} [data-testid="secret-replace"]`);
+    try {
+      await app.find(input(path), { timeout: 5000 });
+      break;
+    } catch (e) {
+      const closed = (await app.findAll(`${field(path)} [data-testid="secret-replace"]`)).length > 0;
+      if (attempt === 2 || !closed) throw e;
+      console.log(`# note: the click on Replace for ${path} had no effect; clicking again`);
+    }
+  }
   await typeInto(app, input(path), value);
   const isSet = async () => (await app.attr(`${field(path)} [data-testid="secret-state"]`, 'data-set')) === 'true';
   for (let attempt = 1; attempt <= 2; attempt++) {
