@@ -161,6 +161,9 @@ describe('testing an IMAP/SMTP channel in the editor', { skip: env ? false : 'no
   });
 
   test('auto-detect proposes a known provider\'s servers and fills the form', async () => {
+    // A channel of its own: nothing left over from the test before.
+    await newChannel(app, 'email');
+    await choose(app, input('email.mode'), 'imap');
     await typeInto(app, input('imap_smtp.email'), 'support.team@gmail.com');
     await app.click('[data-testid="mail-detect"]');
     const first = await app.waitFor(

@@ -15,7 +15,7 @@ export async function typeInto(app, css, text) {
   await app.cmd('POST', `/element/${el}/value`, { text: String(text) });
   // The field must hold exactly what was typed before the test goes on.
   await app.waitFor(async () => (await app.exec('return document.querySelector(arguments[0]).value', css)) === String(text), {
-    timeout: 5000,
+    timeout: 15000,
     what: `${css} to hold what was typed`,
   });
 }
@@ -27,7 +27,7 @@ export async function storeSecret(app, path, value) {
   for (let attempt = 1; attempt <= 2; attempt++) {
     await app.click(`${field(path)} [data-testid="secret-replace"]`);
     try {
-      await app.find(input(path), { timeout: 5000 });
+      await app.find(input(path), { timeout: 10000 });
       break;
     } catch (e) {
       const closed = (await app.findAll(`${field(path)} [data-testid="secret-replace"]`)).length > 0;
@@ -40,7 +40,7 @@ export async function storeSecret(app, path, value) {
   for (let attempt = 1; attempt <= 2; attempt++) {
     await app.click(`${field(path)} [data-testid="secret-save"]`);
     try {
-      await app.waitFor(isSet, { timeout: 5000, what: `${path} set` });
+      await app.waitFor(isSet, { timeout: 10000, what: `${path} set` });
       return;
     } catch (e) {
       const open = (await app.findAll(`${field(path)} [data-testid="secret-save"]`)).length > 0;

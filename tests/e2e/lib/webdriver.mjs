@@ -92,8 +92,9 @@ export class Driver {
 
 // No WebDriver call may hang a run: a stuck webview fails the test that waited on it.
 const REQUEST_TIMEOUT_MS = 30000;
-// How long a lookup waits for its element: generous, for a machine busy with builds.
-const FIND_TIMEOUT_MS = 15000;
+// How long a lookup or a wait gives the window: generous, for a machine whose two cores
+// are busy with builds (a re-render that takes 100 ms idle took seconds there).
+const FIND_TIMEOUT_MS = 30000;
 
 async function wd(base, method, path, body) {
   const res = await fetch(`${base}${path}`, {
@@ -206,7 +207,7 @@ export class App {
     // the click: wait for it, as a person would.
     await this.waitFor(
       () => this.cmd('POST', '/execute/sync', { script: 'return !arguments[0].disabled', args: [ref] }),
-      { timeout: 5000, what: `${css} to be enabled` },
+      { timeout: 15000, what: `${css} to be enabled` },
     );
     await this.cmd('POST', `/element/${el}/click`, {});
   }
@@ -239,7 +240,7 @@ export class App {
   }
 
   /** Polls `check` until it returns a truthy value (bounded; the failure says what). */
-  async waitFor(check, { timeout = 15000, what = 'condition' } = {}) {
+  async waitFor(check, { timeout = FIND_TIMEOUT_MS, what = 'condition' } = {}) {
     const end = Date.now() + timeout;
     let last;
     while (Date.now() < end) {
