@@ -135,8 +135,9 @@ describe('an IMAP/SMTP e-mail channel', () => {
 
   test('a signature: add a record, insert a variable at the caret, remove the record', async () => {
     await openEmail();
-    await app.click('[data-testid="section-signatures"] [data-testid="records-add"]');
-    await app.waitFor(async () => (await app.findAll(input('signatures.0.body'))).length === 1, { what: 'a signature record' });
+    await app.clickUntil('[data-testid="section-signatures"] [data-testid="records-add"]', async () => (await app.findAll(input('signatures.0.body'))).length === 1, {
+      what: 'a signature record',
+    });
     await typeInto(app, input('signatures.0.body'), 'Regards, ');
     await choose(app, `${field('signatures.0.body')} [data-testid="variables-picker"]`, '{{agent.firstname}}');
     await app.waitFor(
@@ -144,8 +145,9 @@ describe('an IMAP/SMTP e-mail channel', () => {
       { what: 'the variable inserted' },
     );
     // A second record, moved up: the first body is now the second record's.
-    await app.click('[data-testid="section-signatures"] [data-testid="records-add"]');
-    await app.waitFor(async () => (await app.findAll(input('signatures.1.body'))).length === 1);
+    await app.clickUntil('[data-testid="section-signatures"] [data-testid="records-add"]', async () => (await app.findAll(input('signatures.1.body'))).length === 1, {
+      what: 'a second signature record',
+    });
     await app.click(`[data-record="signatures.1"] button[aria-label="Move item 2 up"]`);
     await app.waitFor(
       async () => (await app.exec(`return document.querySelector('${input('signatures.1.body')}').value`)) === 'Regards, {{agent.firstname}}',
@@ -172,7 +174,7 @@ describe('an IMAP/SMTP e-mail channel', () => {
       await storeSecret(app, 'imap.password', 'hunter2-secret');
     }
     if ((await app.findAll(input('signatures.0.body'))).length === 0) {
-      await app.click('[data-testid="section-signatures"] [data-testid="records-add"]');
+      await app.clickUntil('[data-testid="section-signatures"] [data-testid="records-add"]', async () => (await app.findAll(input('signatures.0.body'))).length === 1);
       await typeInto(app, input('signatures.0.body'), 'Regards, {{agent.firstname}}');
     }
     await waitSaved(app);

@@ -165,7 +165,13 @@ describe('testing an IMAP/SMTP channel in the editor', { skip: env ? false : 'no
     await newChannel(app, 'email');
     await choose(app, input('email.mode'), 'imap');
     await typeInto(app, input('imap_smtp.email'), 'support.team@gmail.com');
-    await app.click('[data-testid="mail-detect"]');
+    // Taken once the button is busy or an answer is there.
+    await app.clickUntil('[data-testid="mail-detect"]', () =>
+      app.exec(
+        `return document.querySelector('[data-testid="mail-detect"]')?.disabled ||
+                !!document.querySelector('[data-testid="mail-detect-proposals"], [data-testid="mail-detect-none"]')`,
+      ),
+    );
     const first = await app.waitFor(
       () =>
         app.exec(

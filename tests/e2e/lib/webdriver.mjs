@@ -212,6 +212,22 @@ export class App {
     await this.cmd('POST', `/element/${el}/click`, {});
   }
 
+  /** Clicks, then waits for `check`. WebKitWebDriver drops a click now and then on a
+   *  loaded machine (seen in the runs under stress-ng): a click with no effect in
+   *  `timeout` is repeated once, and logged. `check` must hold as soon as the click has
+   *  been taken (a busy state is fine), so a slow answer is never clicked twice. */
+  async clickUntil(css, check, { what = `the effect of clicking ${css}`, timeout = 10000 } = {}) {
+    for (let attempt = 1; ; attempt++) {
+      await this.click(css);
+      try {
+        return await this.waitFor(check, { timeout: attempt === 1 ? timeout : FIND_TIMEOUT_MS, what });
+      } catch (e) {
+        if (attempt === 2) throw e;
+        console.log(`# note: the click on ${css} had no effect within ${timeout} ms; clicking again`);
+      }
+    }
+  }
+
   async text(css) {
     return this.cmd('GET', `/element/${await this.find(css)}/text`);
   }
