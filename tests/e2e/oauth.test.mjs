@@ -12,7 +12,8 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { App, Driver, makeSandbox, REPO } from './lib/webdriver.mjs';
-import { field, input, invoke, typeInto } from './lib/form.mjs';
+import { field, invoke } from './lib/form.mjs';
+import { back, newChannel } from './lib/editor.mjs';
 
 const HARNESS = join(REPO, 'tests/support/oauth');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -53,12 +54,7 @@ describe('OAuth sign-in in the real window', { timeout: 180000, skip: !ready && 
   });
 
   test('Continue with Google: connected as the account, token only in the vault', async () => {
-    await app.click('[data-testid="new-channel"]');
-    await app.click('[data-testid="new-youtube"]');
-    await app.waitFor(async () => (await app.attr('[data-testid="channel-editor"]', 'data-kind')) === 'youtube');
-    const id = await app.attr('[data-testid="channel-editor"]', 'data-channel-id');
-    await typeInto(app, input('general.name'), 'YouTube via OAuth');
-    await app.waitFor(async () => (await app.attr('[data-testid="save-state"]', 'data-state')) === 'saved');
+    const id = await newChannel(app, 'youtube', 'YouTube via OAuth');
 
     // No provider app yet: one sentence says where it is missing, and the button waits.
     const missing = await app.waitFor(
@@ -77,8 +73,7 @@ describe('OAuth sign-in in the real window', { timeout: 180000, skip: !ready && 
       redirectPort: null,
     });
     assert.equal(saved.ok?.secretSet, true, JSON.stringify(saved));
-    await app.click('[data-testid="editor-back"]');
-    await app.waitFor(async () => (await app.findAll('[data-testid="view-channels"]')).length === 1);
+    await back(app);
     await app.click(`[data-testid="channel-row"][data-name="YouTube via OAuth"]`);
     await app.waitFor(async () => (await app.attr('[data-testid="channel-editor"]', 'data-channel-id')) === id);
 

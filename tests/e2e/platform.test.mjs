@@ -8,17 +8,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { App, Driver, makeSandbox } from './lib/webdriver.mjs';
 import { invoke, typeInto } from './lib/form.mjs';
+import { toList, waitSaved } from './lib/editor.mjs';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const row = (remote) => `[data-testid="channel-row"][data-remote="${remote}"]`;
 
-/** The channel list, whatever was open before (a failed test may leave the editor open). */
-async function toList(app) {
-  await app.click('[data-testid="nav-channels"]');
-  if ((await app.findAll('[data-testid="editor-back"]')).length > 0) await app.click('[data-testid="editor-back"]');
-  await app.waitFor(() => app.find('[data-testid="channel-list"]'), { what: 'the channel list' });
-}
 
 describe('platform accounts and pull (demo platform)', () => {
   const box = makeSandbox('platform');
@@ -125,7 +120,7 @@ describe('platform accounts and pull (demo platform)', () => {
     await app.click(`${row(edited.id)} [data-testid="channel-open"]`);
     await app.waitFor(() => app.find('[name="general.name"]'), { what: 'the form' });
     await typeInto(app, '[name="general.name"]', 'Edited here');
-    await app.waitFor(async () => (await app.attr('[data-testid="save-state"]', 'data-state')) === 'saved', { what: 'the autosave' });
+    await waitSaved(app);
     await toList(app);
     await app.waitFor(async () => (await app.attr(row(edited.id), 'data-sync')) === 'modified', { what: 'the edited channel marked changed here' });
 
