@@ -22,6 +22,9 @@ fn decode<T: DeserializeOwned>(v: Value, what: &str) -> Result<T, ApiError> {
     })
 }
 
+/// More records than any account's reference list holds (communities, categories...).
+const MAX_LIST_RECORDS: usize = 100_000;
+
 /// Path segments are ids from the server or the user: keep them one segment.
 fn segment(id: &str) -> String {
     url::form_urlencoded::byte_serialize(id.as_bytes()).collect()
@@ -135,6 +138,13 @@ impl Client {
                 self.get(template, template.into(), q, cancel).await?,
                 template,
             )?;
+            // A count no account has (hostile or broken server): refused at the first
+            // page rather than followed page by page into memory.
+            if page.count as usize > MAX_LIST_RECORDS {
+                return Err(ApiError::Decode {
+                    detail: format!("{template}: a count of {} records", page.count),
+                });
+            }
             let n = page.records.len() as u32;
             out.extend(page.records);
             offset += n;
