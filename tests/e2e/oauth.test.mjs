@@ -12,8 +12,8 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { App, Driver, makeSandbox, REPO } from './lib/webdriver.mjs';
-import { field, invoke } from './lib/form.mjs';
-import { back, newChannel } from './lib/editor.mjs';
+import { choose, field, input, invoke } from './lib/form.mjs';
+import { back, newChannel, waitSaved } from './lib/editor.mjs';
 
 const HARNESS = join(REPO, 'tests/support/oauth');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -21,15 +21,15 @@ const required = process.env.SWITCHBOARD_REQUIRE_REAL_SERVERS === '1';
 const ready = existsSync(join(HARNESS, 'node_modules/oidc-provider')) && existsSync(CHROMIUM);
 if (!ready && required) throw new Error('the OAuth harness (npm install in tests/support/oauth) and chromium are required');
 
-/** Starts the Google-shaped authorization server; resolves to its base URL. */
+/** Starts the authorization servers (one per provider shape); resolves to their base URLs. */
 function startAuthServer(tokenLog) {
-  const proc = spawn(process.execPath, [join(HARNESS, 'server.mjs'), 'google'], {
+  const proc = spawn(process.execPath, [join(HARNESS, 'server.mjs')], {
     env: { ...process.env, OAUTH_TOKEN_LOG: tokenLog },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   return new Promise((ok, fail) => {
     const lines = createInterface({ input: proc.stdout });
-    lines.once('line', (l) => ok({ proc, base: JSON.parse(l).google }));
+    lines.once('line', (l) => ok({ proc, base: JSON.parse(l).google, bases: JSON.parse(l) }));
     proc.once('exit', (code) => fail(new Error(`authorization server exited (${code})`)));
   });
 }
@@ -126,5 +126,45 @@ describe('OAuth sign-in in the real window', { timeout: 180000, skip: !ready && 
     ]);
     for (const t of tokens) assert.ok(!replies.includes(t), 'a token reached the window');
     assert.ok(!replies.includes('google-secret'), 'the app secret reached the window');
+  });
+
+  test('an e-mail channel signs in with Microsoft for IMAP instead of a password', async () => {
+    const saved = await invoke(app, 'set_provider_app', {
+      provider: 'microsoft',
+      clientId: 'microsoft-client',
+      clientSecret: null,
+      baseUrl: server.bases.microsoft,
+      redirectPort: null,
+    });
+    assert.equal(saved.ok?.provider, 'microsoft', JSON.stringify(saved));
+    await back(app);
+    await newChannel(app, 'email', 'Mail via Microsoft');
+    await choose(app, input('email.mode'), 'imap');
+    await choose(app, input('imap.authentication_type'), 'microsoft_identity_platform');
+    // The password gives way to the sign-in.
+    await app.waitFor(async () => (await app.findAll(`${field('imap.connect')} [data-testid="oauth-connect"]`)).length === 1, {
+      what: 'the Microsoft sign-in button',
+    });
+    assert.equal((await app.findAll(field('imap.password'))).length, 0);
+    await waitSaved(app);
+
+    const before = existsSync(urlFile) ? readFileSync(urlFile, 'utf8').trim().split('\n').length : 0;
+    await app.click(`${field('imap.connect')} [data-testid="oauth-connect"]`);
+    const url = await app.waitFor(
+      async () => {
+        const lines = existsSync(urlFile) ? readFileSync(urlFile, 'utf8').trim().split('\n') : [];
+        return lines.length > before ? lines.at(-1) : null;
+      },
+      { what: 'the Microsoft authorization URL' },
+    );
+    assert.ok(url.startsWith(`${server.bases.microsoft}/common/oauth2/v2.0/authorize?`), url);
+    assert.match(decodeURIComponent(url), /IMAP\.AccessAsUser\.All/);
+    await promisify(execFile)(process.execPath, [join(HARNESS, 'browser.mjs'), url, 'allow', 'grace'], { timeout: 60000 });
+    const connected = await app.waitFor(
+      () => app.exec(`return document.querySelector('${field('imap.connect')} [data-testid="oauth-connected"]')?.textContent ?? null`),
+      { what: '"connected as" for IMAP' },
+    );
+    assert.match(connected, /Connected as grace@example\.test/);
+    assert.equal(await app.attr(`${field('imap.oauth_refresh_token')} [data-testid="secret-state"]`, 'data-set'), 'true');
   });
 });

@@ -514,3 +514,21 @@ cat-imap-ca-file = Custom CA file (this computer only)
 cat-imap-ca-file-help = Path of a PEM file with an extra certificate authority to trust when testing the IMAP connection, for servers whose certificate comes from a company CA. Used by Switchboard's connection test only; it is not sent to the platform.
 cat-smtp-ca-file = Custom CA file (this computer only)
 cat-smtp-ca-file-help = Path of a PEM file with an extra certificate authority to trust when testing the SMTP connection, for servers whose certificate comes from a company CA. Used by Switchboard's connection test only; it is not sent to the platform.
+
+## E-mail: Microsoft identity platform (catalogue)
+cat-imap-authentication-type = Authentication type
+cat-imap-authentication-type-help = How Switchboard and the platform sign in to the IMAP server: with the password, or with a Microsoft account (Microsoft 365, Outlook.com) through the Microsoft identity platform.
+cat-smtp-authentication-type = Authentication type
+cat-smtp-authentication-type-help = How the platform signs in to the SMTP server: with the password, or with a Microsoft account through the Microsoft identity platform.
+cat-opt-mail-auth-basic = Password
+cat-opt-mail-auth-basic-help = The user name and password of the mailbox.
+cat-opt-mail-auth-microsoft-identity-platform = Microsoft identity platform
+cat-opt-mail-auth-microsoft-identity-platform-help = Sign in with Microsoft; the server receives a short-lived token (XOAUTH2) instead of a password.
+cat-imap-oauth-refresh-token = Microsoft sign-in (IMAP)
+cat-imap-oauth-refresh-token-help = The lasting authorization Microsoft gives when you sign in with the button below. It is kept in the vault and sent to the platform like a password.
+cat-smtp-oauth-refresh-token = Microsoft sign-in (SMTP)
+cat-smtp-oauth-refresh-token-help = The lasting authorization Microsoft gives when you sign in with the button below. It is kept in the vault and sent to the platform like a password.
+cat-imap-connect = Sign in with Microsoft
+cat-imap-connect-help = Opens Microsoft's sign-in in your browser, for the mailbox this channel reads.
+cat-smtp-connect = Sign in with Microsoft
+cat-smtp-connect-help = Opens Microsoft's sign-in in your browser, for the mailbox this channel sends from.

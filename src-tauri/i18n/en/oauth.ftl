@@ -64,3 +64,4 @@ cli-connect-arg-channel = The channel to connect (its id, see `list`)
 cli-connect-open = Open this address in a browser on this computer and sign in (Ctrl-C cancels):
 cli-connect-done = Connected as { $name }: the token is sealed in the vault for { $path }.
 cli-connect-no-sign-in = Channel { $id } has no sign-in Switchboard can do (YouTube, Google My Business and RingCentral SMS can).
+cli-connect-arg-smtp = For an e-mail channel: sign in for SMTP (IMAP otherwise)

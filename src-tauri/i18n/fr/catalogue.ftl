@@ -514,3 +514,21 @@ cat-imap-ca-file = Fichier d'autorité de certification (cet ordinateur uniqueme
 cat-imap-ca-file-help = Chemin d'un fichier PEM contenant une autorité de certification supplémentaire à approuver lors du test de la connexion IMAP, pour les serveurs dont le certificat vient d'une autorité d'entreprise. Utilisé uniquement par le test de connexion de Switchboard ; il n'est pas envoyé à la plateforme.
 cat-smtp-ca-file = Fichier d'autorité de certification (cet ordinateur uniquement)
 cat-smtp-ca-file-help = Chemin d'un fichier PEM contenant une autorité de certification supplémentaire à approuver lors du test de la connexion SMTP, pour les serveurs dont le certificat vient d'une autorité d'entreprise. Utilisé uniquement par le test de connexion de Switchboard ; il n'est pas envoyé à la plateforme.
+
+## E-mail : plateforme d'identités Microsoft (catalogue)
+cat-imap-authentication-type = Type d'authentification
+cat-imap-authentication-type-help = Comment Switchboard et la plateforme se connectent au serveur IMAP : avec le mot de passe, ou avec un compte Microsoft (Microsoft 365, Outlook.com) par la plateforme d'identités Microsoft.
+cat-smtp-authentication-type = Type d'authentification
+cat-smtp-authentication-type-help = Comment la plateforme se connecte au serveur SMTP : avec le mot de passe, ou avec un compte Microsoft par la plateforme d'identités Microsoft.
+cat-opt-mail-auth-basic = Mot de passe
+cat-opt-mail-auth-basic-help = Le nom d'utilisateur et le mot de passe de la boîte aux lettres.
+cat-opt-mail-auth-microsoft-identity-platform = Plateforme d'identités Microsoft
+cat-opt-mail-auth-microsoft-identity-platform-help = Connexion avec Microsoft ; le serveur reçoit un jeton de courte durée (XOAUTH2) au lieu d'un mot de passe.
+cat-imap-oauth-refresh-token = Connexion Microsoft (IMAP)
+cat-imap-oauth-refresh-token-help = L'autorisation durable que Microsoft accorde quand vous vous connectez avec le bouton ci-dessous. Elle est gardée dans le coffre et envoyée à la plateforme comme un mot de passe.
+cat-smtp-oauth-refresh-token = Connexion Microsoft (SMTP)
+cat-smtp-oauth-refresh-token-help = L'autorisation durable que Microsoft accorde quand vous vous connectez avec le bouton ci-dessous. Elle est gardée dans le coffre et envoyée à la plateforme comme un mot de passe.
+cat-imap-connect = Se connecter avec Microsoft
+cat-imap-connect-help = Ouvre la connexion Microsoft dans votre navigateur, pour la boîte aux lettres que ce canal lit.
+cat-smtp-connect = Se connecter avec Microsoft
+cat-smtp-connect-help = Ouvre la connexion Microsoft dans votre navigateur, pour la boîte aux lettres depuis laquelle ce canal envoie.

@@ -64,3 +64,4 @@ cli-connect-arg-channel = Le canal à connecter (son identifiant, voir `list`)
 cli-connect-open = Ouvrez cette adresse dans un navigateur de cet ordinateur et connectez-vous (Ctrl-C pour annuler) :
 cli-connect-done = Connecté en tant que { $name } : le jeton est scellé dans le coffre pour { $path }.
 cli-connect-no-sign-in = Le canal { $id } n'a pas de connexion que Switchboard sache faire (YouTube, Google My Business et les SMS RingCentral, oui).
+cli-connect-arg-smtp = Pour un canal e-mail : se connecter pour SMTP (sinon IMAP)

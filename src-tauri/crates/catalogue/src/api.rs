@@ -351,7 +351,15 @@ mod tests {
             secret_api_fields(Kind::Email),
             vec![
                 ("imap.password".into(), "imap_password".into()),
-                ("smtp.password".into(), "smtp_password".into())
+                (
+                    "imap.oauth_refresh_token".into(),
+                    "imap_oauth_refresh_token".into()
+                ),
+                ("smtp.password".into(), "smtp_password".into()),
+                (
+                    "smtp.oauth_refresh_token".into(),
+                    "smtp_oauth_refresh_token".into()
+                )
             ]
         );
     }

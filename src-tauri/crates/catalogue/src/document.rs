@@ -141,7 +141,13 @@ mod tests {
         let email = secret_paths(Kind::Email);
         assert_eq!(
             email,
-            vec!["postmark.api_key", "imap.password", "smtp.password"]
+            vec![
+                "postmark.api_key",
+                "imap.password",
+                "imap.oauth_refresh_token",
+                "smtp.password",
+                "smtp.oauth_refresh_token"
+            ]
         );
         assert_eq!(secret_paths(Kind::Viber), vec!["viber.auth_token"]);
         assert_eq!(

@@ -131,6 +131,10 @@ pub enum ActionKind {
     OauthRingcentral,
     OauthYoutube,
     OauthGoogle,
+    /// Microsoft identity platform for IMAP (XOAUTH2).
+    OauthMicrosoftImap,
+    /// Microsoft identity platform for SMTP (XOAUTH2).
+    OauthMicrosoftSmtp,
 }
 
 /// The type of a setting and its type-specific constraints.

@@ -24,6 +24,12 @@ pub fn oauth_target(action: ActionKind) -> Option<(Purpose, &'static str)> {
             "google_my_business.refresh_token",
         )),
         ActionKind::OauthRingcentral => Some((Purpose::RingcentralSms, "sms.refresh_token")),
+        ActionKind::OauthMicrosoftImap => {
+            Some((Purpose::MicrosoftMail, "imap.oauth_refresh_token"))
+        }
+        ActionKind::OauthMicrosoftSmtp => {
+            Some((Purpose::MicrosoftMail, "smtp.oauth_refresh_token"))
+        }
         // Their own flows (desktop window, OAuth 1.0a) are not built yet.
         ActionKind::OauthFacebook | ActionKind::OauthTwitter => None,
     }

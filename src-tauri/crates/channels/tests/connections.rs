@@ -239,3 +239,48 @@ fn the_lists_health_filter_uses_the_same_thresholds_as_the_health_rules() {
         switchboard_oauth::health::EXPIRES_SOON_MS
     );
 }
+
+#[test]
+fn an_email_channel_signs_in_with_microsoft_for_imap_and_smtp_instead_of_a_password() {
+    let mut s = service();
+    let id = s.create("email", Some("Mail")).unwrap().channel.id;
+    let mut doc = s.get(&id).unwrap().channel.doc;
+    doc["email"]["mode"] = serde_json::json!("imap");
+    s.save(&id, doc.clone()).unwrap();
+    let needs = |s: &ChannelService, path: &str| {
+        s.get(&id).unwrap().problems.iter().any(|p| p.path == path)
+    };
+    assert!(
+        needs(&s, "imap.password"),
+        "basic sign-in asks for the password"
+    );
+    assert!(!needs(&s, "imap.oauth_refresh_token"));
+
+    for section in ["imap", "smtp"] {
+        doc[section]["authentication_type"] = serde_json::json!("microsoft_identity_platform");
+    }
+    s.save(&id, doc).unwrap();
+    assert!(!needs(&s, "imap.password"), "no password with Microsoft");
+    assert!(needs(&s, "imap.oauth_refresh_token"));
+    let st = s
+        .action_status(LOCAL_ACCOUNT, &id, ActionKind::OauthMicrosoftImap)
+        .unwrap();
+    assert_eq!(st.provider, Some(ProviderId::Microsoft));
+    for (action, path) in [
+        (ActionKind::OauthMicrosoftImap, "imap.oauth_refresh_token"),
+        (ActionKind::OauthMicrosoftSmtp, "smtp.oauth_refresh_token"),
+    ] {
+        assert_eq!(switchboard_channels::oauth_target(action).unwrap().1, path);
+        s.store_connection(
+            &id,
+            path,
+            ProviderId::Microsoft,
+            &tokens(Some("rt")),
+            Some("grace@example.test".into()),
+        )
+        .unwrap();
+    }
+    assert!(!needs(&s, "imap.oauth_refresh_token"));
+    assert!(!needs(&s, "smtp.oauth_refresh_token"));
+    assert_eq!(s.connections(&id).unwrap().len(), 2);
+}

@@ -4,4 +4,4 @@
  * External action a field stands for (a button, no stored value): the guide's "Continue
  * with Facebook"-style steps that fetch credentials.
  */
-export type ActionKind = "oauth_facebook" | "oauth_twitter" | "oauth_ringcentral" | "oauth_youtube" | "oauth_google";
+export type ActionKind = "oauth_facebook" | "oauth_twitter" | "oauth_ringcentral" | "oauth_youtube" | "oauth_google" | "oauth_microsoft_imap" | "oauth_microsoft_smtp";

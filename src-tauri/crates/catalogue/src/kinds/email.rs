@@ -2,7 +2,7 @@
 //! advanced blocks of the guide.
 
 use crate::decl::{field, section, t, FieldExt, SectionExt};
-use crate::model::{ApiConv, FieldType, Section};
+use crate::model::{ActionKind, ApiConv, FieldType, Section};
 use crate::rule::Rule;
 use serde_json::{json, Value};
 
@@ -17,6 +17,24 @@ pub fn postmark_mode() -> Rule {
 }
 
 /// IMAP/SMTP blocks shown in IMAP/SMTP and hybrid modes.
+/// How IMAP and SMTP sign in (the platform's `imap_/smtp_authentication_type`).
+pub const AUTH_TYPES: [&str; 2] = ["basic", "microsoft_identity_platform"];
+
+/// Password sign-in: the default, also when the setting is missing.
+fn basic_auth(s: &str) -> Rule {
+    Rule::is_in(
+        &format!("{s}.authentication_type"),
+        &[json!("basic"), Value::Null],
+    )
+}
+
+fn microsoft_auth(s: &str) -> Rule {
+    Rule::is_in(
+        &format!("{s}.authentication_type"),
+        &[json!("microsoft_identity_platform")],
+    )
+}
+
 pub fn imap_mode() -> Rule {
     Rule::is_in("email.mode", &[json!("imap"), json!("hybrid")])
 }
@@ -163,10 +181,39 @@ fn server_section(s: &str, port: i64, ssl: bool) -> Section {
             .help()
             .required()
             .api(&api("username")),
+        field(
+            s,
+            "authentication_type",
+            t::options("mail-auth", &AUTH_TYPES, true),
+            json!("basic"),
+        )
+        .help()
+        .required()
+        .api(&api("authentication_type")),
         field(s, "password", t::secret(), Value::Null)
             .help()
-            .required()
+            .required_when(basic_auth(s))
+            .visible_when(basic_auth(s))
             .api(&api("password")),
+        // Microsoft identity platform: a refresh token from "Sign in with Microsoft",
+        // write-only on the platform like the password.
+        field(s, "oauth_refresh_token", t::secret(), Value::Null)
+            .help()
+            .required_when(microsoft_auth(s))
+            .visible_when(microsoft_auth(s))
+            .api(&api("oauth_refresh_token")),
+        field(
+            s,
+            "connect",
+            t::action(if s == "imap" {
+                ActionKind::OauthMicrosoftImap
+            } else {
+                ActionKind::OauthMicrosoftSmtp
+            }),
+            Value::Null,
+        )
+        .help()
+        .visible_when(microsoft_auth(s)),
         field(
             s,
             "ssl_verify_mode",

@@ -154,6 +154,10 @@ fn api_names_exist_in_the_platform_api() {
         "enable_ios",
         "enable_web",
         "live_chat",
+        "imap_authentication_type",
+        "imap_oauth_refresh_token",
+        "smtp_authentication_type",
+        "smtp_oauth_refresh_token",
     ];
     let mut names = BTreeSet::new();
     for k in &schema().kinds {

@@ -16,11 +16,13 @@ use switchboard_core::Msg;
 use switchboard_oauth::{CallbackPages, OAuth};
 use switchboard_store::LOCAL_ACCOUNT;
 
-/// The sign-ins built so far; a channel kind has at most one of them.
-const ACTIONS: [ActionKind; 3] = [
+/// The sign-ins built so far, in the order tried: the first whose field the channel has.
+/// An e-mail channel signs in for IMAP; `--smtp` picks its SMTP sign-in.
+const ACTIONS: [ActionKind; 4] = [
     ActionKind::OauthYoutube,
     ActionKind::OauthGoogle,
     ActionKind::OauthRingcentral,
+    ActionKind::OauthMicrosoftImap,
 ];
 
 pub fn command(ctx: &Ctx) -> Command {
@@ -33,6 +35,12 @@ pub fn command(ctx: &Ctx) -> Command {
                 .value_name("ID")
                 .required(true)
                 .help(ctx.t("cli-connect-arg-channel")),
+        )
+        .arg(
+            Arg::new("smtp")
+                .long("smtp")
+                .action(clap::ArgAction::SetTrue)
+                .help(ctx.t("cli-connect-arg-smtp")),
         )
 }
 
@@ -50,7 +58,12 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
     if let Err(e) = service.get(&id) {
         return fail(e.msg());
     }
-    let Some((purpose, path)) = ACTIONS
+    let actions = if m.get_flag("smtp") {
+        vec![ActionKind::OauthMicrosoftSmtp]
+    } else {
+        ACTIONS.to_vec()
+    };
+    let Some((purpose, path)) = actions
         .into_iter()
         .filter_map(oauth_target)
         .find(|(_, path)| service.check_connection_target(&id, path).is_ok())
