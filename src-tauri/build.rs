@@ -46,6 +46,10 @@ fn main() {
         "test_account",
         "pull_account",
         "unadopted_sources",
+        "plan_account",
+        "resolve_plan",
+        "apply_plan",
+        "sync_history",
         "start_demo",
     ];
     tauri_build::try_build(

@@ -254,6 +254,19 @@ impl From<switchboard_channels::OAuthOrChannel> for IpcError {
         }
     }
 }
+impl From<switchboard_sync::SyncError> for IpcError {
+    fn from(e: switchboard_sync::SyncError) -> Self {
+        use switchboard_sync::SyncError as S;
+        match e {
+            S::Api(api) => IpcError::from(api),
+            S::Channel(c) => IpcError::from(c),
+            S::Store(s) => IpcError::from(s),
+            S::PlanStale | S::PlanTampered => IpcError::new(ErrorCode::InvalidInput, e.msg()),
+            S::Join(detail) => IpcError::internal(detail),
+        }
+    }
+}
+
 impl From<switchboard_platform::ApiError> for IpcError {
     fn from(e: switchboard_platform::ApiError) -> Self {
         use switchboard_platform::ApiError as A;

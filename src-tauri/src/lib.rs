@@ -81,6 +81,10 @@ pub fn run() {
             commands::platform::test_account,
             commands::platform::pull_account,
             commands::platform::unadopted_sources,
+            commands::sync::plan_account,
+            commands::sync::resolve_plan,
+            commands::sync::apply_plan,
+            commands::sync::sync_history,
             commands::demo::start_demo,
         ]))
         .run(context)

@@ -10,5 +10,6 @@ pub mod mail;
 pub mod oauth;
 pub mod platform;
 pub mod prefs;
+pub mod sync;
 pub mod tasks;
 pub mod transfer;

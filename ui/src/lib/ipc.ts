@@ -6,6 +6,10 @@ import type { ConnectionView } from './bindings/ConnectionView.ts';
 import type { Health } from './bindings/Health.ts';
 import type { ProviderAppView } from './bindings/ProviderAppView.ts';
 import type { ProviderId } from './bindings/ProviderId.ts';
+import type { Plan } from './bindings/Plan.ts';
+import type { Resolution } from './bindings/Resolution.ts';
+import type { ApplyReport } from './bindings/ApplyReport.ts';
+import type { ApplyRecord } from './bindings/ApplyRecord.ts';
 import { Channel, invoke } from '@tauri-apps/api/core';
 import type { IpcError } from './bindings/IpcError.ts';
 import type { ErrorCode } from './bindings/ErrorCode.ts';
@@ -212,6 +216,14 @@ export const api = {
     startTask<AccountTestReport>('test_account', { id, fields, token }, onEvent),
   pullAccount: (id: string, onEvent: (e: ProgressEvent) => void) => startTask<PullReport>('pull_account', { id }, onEvent),
   unadoptedSources: (id: string) => call<UnadoptedSource[]>('unadopted_sources', { id }),
+  /** The account's plan (no secret in it); streamed, cancellable. */
+  planAccount: (id: string, onEvent: (e: ProgressEvent) => void) => startTask<Plan>('plan_account', { id }, onEvent),
+  /** Resolutions per field (`channelId`/`field` null: every conflict); returns the plan refrozen. */
+  resolvePlan: (plan: Plan, resolutions: { channelId: string | null; field: string | null; resolution: Resolution }[]) =>
+    call<Plan>('resolve_plan', { plan, resolutions }),
+  /** Applies a frozen plan, or resumes its interrupted apply. */
+  applyPlan: (plan: Plan, onEvent: (e: ProgressEvent) => void) => startTask<ApplyReport>('apply_plan', { plan }, onEvent),
+  syncHistory: (id: string) => call<ApplyRecord[]>('sync_history', { id }),
   /** Starts the demo platform inside the app and returns its account ("Demo platform"). */
   startDemo: () => call<Account>('start_demo'),
 };
