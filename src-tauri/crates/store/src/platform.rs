@@ -390,6 +390,16 @@ impl Store {
             .collect()
     }
 
+    /// `(channel id, remote id)` of every live channel linked to the account (no documents).
+    pub fn linked_ids(&self, account_id: &str) -> Result<Vec<(ChannelId, String)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, remote_id FROM channels \
+             WHERE account_id = ?1 AND remote_id IS NOT NULL AND deleted_at IS NULL",
+        )?;
+        let rows = stmt.query_map([account_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// The server side of a linked channel.
     pub fn sync_base(&self, channel_id: &str) -> Result<Option<SyncBase>, StoreError> {
         load_base(&self.conn, channel_id)
