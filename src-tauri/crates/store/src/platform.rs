@@ -256,6 +256,42 @@ fn put_base(conn: &Connection, channel_id: &str, b: &SyncBase) -> Result<(), Sto
     Ok(())
 }
 
+impl SyncBase {
+    /// Both sides agree on `remote` (after an adoption, a followed pull or a push).
+    pub fn agreed(remote: Map<String, Value>, updated_at: Option<String>, now: i64) -> SyncBase {
+        SyncBase {
+            base: remote.clone(),
+            base_updated_at: updated_at.clone(),
+            remote,
+            remote_updated_at: updated_at,
+            fetched_at: now,
+        }
+    }
+}
+
+/// Records the newest server copy beside the channel's base (which stays the ancestor),
+/// and the state that follows from it.
+fn keep_remote(
+    conn: &Connection,
+    channel_id: &str,
+    remote: Map<String, Value>,
+    updated_at: Option<String>,
+    now: i64,
+    state: SyncState,
+) -> Result<(), StoreError> {
+    let b = match load_base(conn, channel_id)? {
+        Some(mut b) => {
+            b.remote = remote;
+            b.remote_updated_at = updated_at;
+            b.fetched_at = now;
+            b
+        }
+        None => SyncBase::agreed(remote, updated_at, now),
+    };
+    put_base(conn, channel_id, &b)?;
+    set_state(conn, channel_id, state)
+}
+
 fn set_state(conn: &Connection, channel_id: &str, state: SyncState) -> Result<(), StoreError> {
     conn.prepare_cached("UPDATE channels SET sync_state = ?2 WHERE id = ?1")?
         .execute(params![channel_id, state.as_str()])?;
@@ -466,13 +502,7 @@ impl Store {
                         "UPDATE channels SET account_id = ?2, remote_id = ?3, sync_state = 'synced' WHERE id = ?1",
                     )?
                     .execute(params![id, account_id, remote_id])?;
-                    let base = SyncBase {
-                        base: remote.clone(),
-                        base_updated_at: updated_at.clone(),
-                        remote,
-                        remote_updated_at: updated_at,
-                        fetched_at: now,
-                    };
+                    let base = SyncBase::agreed(remote, updated_at, now);
                     put_base(&tx, &id, &base)?;
                     counts.adopted += 1;
                 }
@@ -496,23 +526,12 @@ impl Store {
                         Some(s) if s != expected_seq => {
                             // Saved while we read: the user's draft wins; keep the server
                             // copy beside the base for the plan.
-                            let mut b = load_base(&tx, &channel_id)?.unwrap_or(SyncBase {
-                                base: remote.clone(),
-                                base_updated_at: updated_at.clone(),
-                                remote: remote.clone(),
-                                remote_updated_at: updated_at.clone(),
-                                fetched_at: now,
-                            });
-                            b.remote = remote;
-                            b.remote_updated_at = updated_at;
-                            b.fetched_at = now;
-                            put_base(&tx, &channel_id, &b)?;
                             let state = if server_moved {
                                 SyncState::Conflict
                             } else {
                                 SyncState::Modified
                             };
-                            set_state(&tx, &channel_id, state)?;
+                            keep_remote(&tx, &channel_id, remote, updated_at, now, state)?;
                             counts.changed_both += server_moved as u32;
                             counts.kept_local += !server_moved as u32;
                             continue;
@@ -536,13 +555,7 @@ impl Store {
                     } else {
                         counts.unchanged += 1;
                     }
-                    let base = SyncBase {
-                        base: remote.clone(),
-                        base_updated_at: updated_at.clone(),
-                        remote,
-                        remote_updated_at: updated_at,
-                        fetched_at: now,
-                    };
+                    let base = SyncBase::agreed(remote, updated_at, now);
                     put_base(&tx, &channel_id, &base)?;
                     set_state(&tx, &channel_id, SyncState::Synced)?;
                 }
@@ -552,18 +565,7 @@ impl Store {
                     updated_at,
                     state,
                 } => {
-                    let mut b = load_base(&tx, &channel_id)?.unwrap_or(SyncBase {
-                        base: remote.clone(),
-                        base_updated_at: updated_at.clone(),
-                        remote: remote.clone(),
-                        remote_updated_at: updated_at.clone(),
-                        fetched_at: now,
-                    });
-                    b.remote = remote;
-                    b.remote_updated_at = updated_at;
-                    b.fetched_at = now;
-                    put_base(&tx, &channel_id, &b)?;
-                    set_state(&tx, &channel_id, state)?;
+                    keep_remote(&tx, &channel_id, remote, updated_at, now, state)?;
                     if state == SyncState::Conflict {
                         counts.changed_both += 1;
                     } else {
@@ -594,13 +596,7 @@ impl Store {
                         &meta,
                         now,
                     )?;
-                    let base = SyncBase {
-                        base: remote.clone(),
-                        base_updated_at: updated_at.clone(),
-                        remote,
-                        remote_updated_at: updated_at,
-                        fetched_at: now,
-                    };
+                    let base = SyncBase::agreed(remote, updated_at, now);
                     put_base(&tx, &channel_id, &base)?;
                     set_state(&tx, &channel_id, state)?;
                     counts.followed += 1;
