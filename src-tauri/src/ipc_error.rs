@@ -261,7 +261,9 @@ impl From<switchboard_sync::SyncError> for IpcError {
             S::Api(api) => IpcError::from(api),
             S::Channel(c) => IpcError::from(c),
             S::Store(s) => IpcError::from(s),
-            S::PlanStale | S::PlanTampered => IpcError::new(ErrorCode::InvalidInput, e.msg()),
+            S::PlanStale | S::PlanTampered | S::BaseUrl(_) => {
+                IpcError::new(ErrorCode::InvalidInput, e.msg())
+            }
             S::Join(detail) => IpcError::internal(detail),
         }
     }

@@ -17,7 +17,7 @@ pub struct AppState {
     /// One sign-in engine: one loopback listener at a time, refreshes serialized per grant.
     pub oauth: switchboard_oauth::OAuth,
     /// One request budget per platform account, shared by every command.
-    pub budgets: switchboard_sync::Budgets,
+    pub budgets: Arc<switchboard_sync::Budgets>,
     /// The demo platform, when started ("Try the demo platform").
     pub demo: crate::commands::demo::DemoSlot,
     channels: Arc<ChannelSlot>,
@@ -50,7 +50,7 @@ impl AppState {
             prefs: Mutex::new(prefs),
             tasks: TaskRegistry::default(),
             oauth: switchboard_oauth::OAuth::new(),
-            budgets: switchboard_sync::Budgets::default(),
+            budgets: Arc::default(),
             demo: Default::default(),
         }
     }

@@ -117,23 +117,14 @@ pub(crate) async fn account_client(
         // The demo platform runs inside the app: start it (after a restart) first.
         crate::commands::demo::ensure_demo(state).await?;
     }
-    let (account, token) = with_service(state, move |s| {
-        let account = s.account(&id_owned)?;
-        let token = s.account_token(&id_owned)?;
-        Ok((account, token))
+    let (slot, budgets) = (state.channel_slot(), state.budgets.clone());
+    let joined = tauri::async_runtime::spawn_blocking(move || {
+        let service = slot.get_or_open()?;
+        let guard = service.lock().unwrap_or_else(|p| p.into_inner());
+        switchboard_sync::account_client(&guard, &id_owned, &budgets).map_err(IpcError::from)
     })
-    .await?;
-    let base = BaseUrl::parse(&account.fields.base_url).map_err(|e| {
-        IpcError::new(
-            ErrorCode::InvalidInput,
-            switchboard_core::Msg::new(e.msg_id()),
-        )
-    })?;
-    let budget = state.budgets.for_account(id, account.fields.rate_limit);
-    Ok((
-        account,
-        Client::new(base, token, budget, ClientConfig::default()),
-    ))
+    .await;
+    crate::panic_guard::joined(joined)?
 }
 
 /// "Pull from the platform": streamed, cancellable, paced by the account's budget.

@@ -226,6 +226,25 @@ impl Client {
         )
     }
 
+    /// `getAllEvents` with a search query (`q`), newest first, from `offset`.
+    pub async fn events_page(
+        &self,
+        q: &str,
+        offset: u32,
+        limit: u32,
+        cancel: &CancellationToken,
+    ) -> Result<Page<Event>, ApiError> {
+        let query = vec![
+            ("q".into(), q.to_owned()),
+            ("offset".into(), offset.to_string()),
+            ("limit".into(), limit.min(PAGE_SIZE).to_string()),
+        ];
+        decode(
+            self.get("/events", "/events".into(), query, cancel).await?,
+            "events",
+        )
+    }
+
     /// `getAllEvents` with a search query (`q`), newest first.
     pub async fn events(
         &self,

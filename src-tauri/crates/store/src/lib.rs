@@ -51,4 +51,5 @@ pub use platform::{
 pub use reference::{RefEntry, RefKind};
 pub use revisions::AUTO_CHECKPOINT_AFTER_MS;
 pub use schema::{BasicSchema, DocSchema};
+pub use secrets::SecretGeneration;
 pub use sync_journal::{ApplyRecord, JournalEntry, JournalStep};

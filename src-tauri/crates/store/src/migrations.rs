@@ -20,6 +20,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("migrations/0002_oauth.sql")),
     (3, include_str!("migrations/0003_platform.sql")),
     (4, include_str!("migrations/0004_sync_journal.sql")),
+    (5, include_str!("migrations/0005_secret_generations.sql")),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

@@ -181,7 +181,8 @@ impl Store {
         let now = now_ms();
         tx.execute(
             "INSERT INTO secrets (channel_id, path, sealed, updated_at) VALUES (?1, ?2, ?3, ?4) \
-             ON CONFLICT (channel_id, path) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at",
+             ON CONFLICT (channel_id, path) DO UPDATE SET sealed = excluded.sealed, \
+             updated_at = excluded.updated_at, generation = secrets.generation + 1",
             params![grant.channel_id, grant.path, sealed, now],
         )?;
         tx.execute(

@@ -5,7 +5,9 @@
 //! 3. the answer becomes the base (our own write never comes back as "changed on the
 //!    server"), the draft follows it with a "pushed" revision, and a field the server
 //!    changed or ignored is reported once;
-//! 4. journal the result.
+//! 4. send the planned secrets (write-only: `secrets.rs`) and record their generation as
+//!    pushed;
+//! 5. journal the result.
 //!
 //! A kill anywhere leaves journal rows at `intent` or `sent`. The next apply of the same
 //! plan resumes them: a `sent` row is re-read first, and counts as applied when the server
@@ -13,6 +15,7 @@
 //! are independent: one failure does not stop the others. Cancel stops between requests.
 
 use crate::plan::{ChannelPlan, Plan};
+use crate::secrets::push_secrets;
 use crate::SyncError;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -38,6 +41,9 @@ pub struct ChannelOutcome {
     pub applied: Vec<String>,
     /// Fields the server changed or ignored (its value differs from the one sent).
     pub server_changed: Vec<String>,
+    /// Secret parameters set (names only: the server never shows them back).
+    #[serde(default)]
+    pub secrets_set: Vec<String>,
     pub error: Option<Msg>,
 }
 
@@ -74,8 +80,9 @@ async fn blocking<T: Send + 'static>(
     .map_err(|e| SyncError::Join(e.to_string()))?
 }
 
-/// Whether the plan still describes the drafts: a channel saved since the plan makes
-/// the whole plan stale (re-plan), as a reviewer approved other values.
+/// Whether the plan still describes the drafts: a channel saved (or a planned secret
+/// replaced) since the plan makes the whole plan stale (re-plan), as a reviewer approved
+/// other values.
 pub async fn check_plan(service: &Shared, plan: &Plan) -> Result<(), SyncError> {
     if !plan.is_intact() {
         return Err(SyncError::PlanTampered);
@@ -91,6 +98,15 @@ pub async fn check_plan(service: &Shared, plan: &Plan) -> Result<(), SyncError> 
             let now = linked.iter().find(|l| l.channel_id == c.channel_id);
             if now.map(|l| l.draft_seq) != Some(c.draft_seq) {
                 return Err(SyncError::PlanStale);
+            }
+            if c.sends_secrets() {
+                let gens = s.store().secret_generations(&c.channel_id)?;
+                for planned in c.secrets.iter().filter(|x| !x.excluded) {
+                    let current = gens.iter().find(|g| g.path == planned.path);
+                    if current.map(|g| g.generation) != Some(planned.generation) {
+                        return Err(SyncError::PlanStale);
+                    }
+                }
             }
         }
         Ok(())
@@ -179,6 +195,7 @@ pub async fn apply(
                 step: entry.step,
                 applied: vec![],
                 server_changed: vec![],
+                secrets_set: vec![],
                 error: None,
             });
             continue;
@@ -210,6 +227,7 @@ pub async fn apply(
                     step: JournalStep::Failed,
                     applied: vec![],
                     server_changed: vec![],
+                    secrets_set: vec![],
                     error: Some(msg),
                 }
             }
@@ -264,6 +282,7 @@ async fn apply_channel(
         step: JournalStep::Applied,
         applied: vec![],
         server_changed: vec![],
+        secrets_set: vec![],
         error: None,
     };
     // 1. Re-read, as close to the write as possible.
@@ -281,50 +300,98 @@ async fn apply_channel(
     }
     .unwrap_or_default();
     let already_there = step == JournalStep::Sent && !params.is_empty() && holds(&now, &params);
-    if already_there {
+    let answer = if already_there {
         // The killed run's PUT landed: nothing to send again.
-        let (acc, ch, rec) = (account.clone(), c.channel_id.clone(), record.clone());
-        blocking(service, move |s| Ok(s.commit_push(&acc, &ch, &rec)?)).await?;
         outcome.applied = params.keys().cloned().collect();
-        journal(
-            JournalStep::Applied,
-            Some(json!({"applied": outcome.applied, "resumed": true})),
-        )
-        .await?;
-        return Ok(outcome);
-    }
-    if now != c.remote {
+        record
+    } else if now != c.remote {
         outcome.step = JournalStep::Stale;
         outcome.error = Some(Msg::new("sync-apply-stale"));
         journal(JournalStep::Stale, None).await?;
         return Ok(outcome);
-    }
-    let answer = if params.is_empty() {
+    } else if params.is_empty() && !c.sends_secrets() {
         // Only values to take: the draft follows the server copy just read.
         record
     } else {
         // 2. Journal first: from here on, a resume must re-read before sending again.
+        let secret_names: Vec<&str> = c
+            .secrets
+            .iter()
+            .filter(|s| !s.excluded)
+            .map(|s| s.field.as_str())
+            .collect();
         journal(
             JournalStep::Sent,
-            Some(json!({"params": params.keys().collect::<Vec<_>>()})),
+            Some(json!({"params": params.keys().collect::<Vec<_>>(), "secrets": secret_names})),
         )
         .await?;
-        client.update_source(&c.remote_id, &params, cancel).await?
-    };
-    // 3. The answer is the new base; compare it with what was sent.
-    let after = record_view(kind, &answer);
-    for (k, v) in &params {
-        if after.get(k).unwrap_or(&Value::Null) == v {
-            outcome.applied.push(k.clone());
+        if params.is_empty() {
+            record
         } else {
-            outcome.server_changed.push(k.clone());
+            let answer = client.update_source(&c.remote_id, &params, cancel).await?;
+            // 3. The answer is the new base; compare it with what was sent.
+            let after = record_view(kind, &answer);
+            for (k, v) in &params {
+                if after.get(k).unwrap_or(&Value::Null) == v {
+                    outcome.applied.push(k.clone());
+                } else {
+                    outcome.server_changed.push(k.clone());
+                }
+            }
+            answer
+        }
+    };
+    let (acc, ch, rec) = (account.clone(), c.channel_id.clone(), answer);
+    blocking(service, move |s| Ok(s.commit_push(&acc, &ch, &rec)?)).await?;
+    // 4. Secrets: not comparable, so a resume sends them again after its re-read (setting
+    //    the same password twice is harmless; a generation is marked only once sent).
+    if c.sends_secrets() {
+        match push_secrets(
+            service,
+            client,
+            kind,
+            &c.channel_id,
+            &c.remote_id,
+            &c.secrets,
+            cancel,
+        )
+        .await
+        {
+            Ok(Some(answer)) => {
+                outcome.secrets_set = c
+                    .secrets
+                    .iter()
+                    .filter(|s| !s.excluded)
+                    .map(|s| s.field.clone())
+                    .collect();
+                let (acc, ch) = (account.clone(), c.channel_id.clone());
+                blocking(service, move |s| Ok(s.commit_push(&acc, &ch, &answer)?)).await?;
+            }
+            Ok(None) => {}
+            Err(SyncError::Api(ApiError::Cancelled)) => {
+                return Err(SyncError::Api(ApiError::Cancelled))
+            }
+            Err(e) => {
+                // The fields landed (and are the base); the secrets did not.
+                outcome.step = JournalStep::Failed;
+                outcome.error = Some(e.msg());
+                journal(
+                    JournalStep::Failed,
+                    Some(json!({"applied": outcome.applied, "error": e.msg().id})),
+                )
+                .await?;
+                return Ok(outcome);
+            }
         }
     }
-    let (acc, ch) = (account, c.channel_id.clone());
-    blocking(service, move |s| Ok(s.commit_push(&acc, &ch, &answer)?)).await?;
     journal(
         JournalStep::Applied,
-        Some(json!({"applied": outcome.applied, "serverChanged": outcome.server_changed})),
+        Some(json!({
+            "applied": outcome.applied,
+            "serverChanged": outcome.server_changed,
+            "secretsSet": outcome.secrets_set,
+            "resumed": already_there,
+        })),
     )
     .await?;
     Ok(outcome)

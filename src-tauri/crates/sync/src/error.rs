@@ -18,6 +18,9 @@ pub enum SyncError {
     /// The file is not a plan, or was changed after it was frozen.
     #[error("the plan was changed after it was frozen")]
     PlanTampered,
+    /// The account's stored API root does not parse (edited by hand, or an old file).
+    #[error(transparent)]
+    BaseUrl(#[from] switchboard_platform::BaseUrlError),
     #[error("internal: {0}")]
     Join(String),
 }
@@ -30,6 +33,7 @@ impl SyncError {
             SyncError::Store(e) => e.msg(),
             SyncError::PlanStale => Msg::new("sync-err-plan-stale"),
             SyncError::PlanTampered => Msg::new("sync-err-plan-tampered"),
+            SyncError::BaseUrl(e) => Msg::new(e.msg_id()),
             SyncError::Join(_) => Msg::new("err-internal"),
         }
     }

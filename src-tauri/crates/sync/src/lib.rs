@@ -1,18 +1,23 @@
-//! Between the offline store and the platform: pull today; plan, review and apply build on
-//! the same bases (see SYNC.md beside the design notes).
+//! Between the offline store and the platform: pull; plan, review and apply on the same
+//! bases (see SYNC.md beside the design notes).
 //!
 //! Long work here is streamed (`ProgressSink`), cancellable, and paced by the account's
 //! request budget, which every caller of one account shares ([`Budgets`]).
 
+mod account;
 mod apply;
+mod authors;
 mod budgets;
 mod classify;
 mod error;
 mod plan;
 mod pull;
 mod reference;
+mod secrets;
 
+pub use account::account_client;
 pub use apply::{apply, check_plan, ApplyReport, ChannelOutcome};
+pub use authors::ServerChange;
 pub use budgets::Budgets;
 pub use classify::{classify, FieldClass};
 pub use error::SyncError;
@@ -21,3 +26,4 @@ pub use plan::{
     WebAdminItem, PLAN_FORMAT, PLAN_VERSION,
 };
 pub use pull::{pull, PullError, PullReport};
+pub use secrets::SecretPlan;

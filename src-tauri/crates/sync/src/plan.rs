@@ -3,11 +3,14 @@
 //!
 //! The server copies come from the source list (150 per request) rather than one GET per
 //! channel: the same records, a fraction of the budget. A plan holds API field names and
-//! non-secret values only; secrets are write-only and never compared or written here.
-//! Once reviewed, a plan is frozen: its hash covers everything an apply acts on, so an
+//! non-secret values only; secrets are write-only and never compared or written here:
+//! one set or replaced since the last push is listed by its change counter (`secrets.rs`).
+//! Who changed each server copy comes from the journal (`authors.rs`). Once reviewed, a plan is frozen: its hash covers everything an apply acts on, so an
 //! edited or tampered file is refused.
 
+use crate::authors::{server_changes, ServerChange};
 use crate::classify::{classify, FieldClass};
+use crate::secrets::{plan_secrets, SecretPlan};
 use crate::SyncError;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -20,6 +23,7 @@ use switchboard_channels::ChannelService;
 use switchboard_core::progress::{CancellationToken, ProgressEvent, ProgressSink};
 use switchboard_core::{FieldMsg, Msg};
 use switchboard_platform::{writable_source_param, Client, PAGE_SIZE};
+use switchboard_store::SecretGeneration;
 use ts_rs::TS;
 
 pub const PLAN_FORMAT: &str = "switchboard.plan";
@@ -109,6 +113,13 @@ pub struct ChannelPlan {
     pub remote: Map<String, Value>,
     pub fields: Vec<FieldPlan>,
     pub web_admin: Vec<WebAdminItem>,
+    /// Secrets set or replaced here since the last push: "will be set" (never a value).
+    #[serde(default)]
+    pub secrets: Vec<SecretPlan>,
+    /// Who changed the server copy and when (from the journal where the token may read
+    /// it, else `updated_at`), when something changed there since the base.
+    #[serde(default)]
+    pub server_change: Option<ServerChange>,
     /// The channel's problems, listed. Settings the API cannot carry (a Facebook page
     /// id, given through the web admin's sign-in) do not stop an update of the others.
     pub problems: Vec<FieldMsg>,
@@ -127,14 +138,17 @@ impl ChannelPlan {
         self.error.is_some() || (self.invalid && self.sends())
     }
     pub fn sends(&self) -> bool {
-        self.fields.iter().any(|f| f.to_send().is_some())
+        self.fields.iter().any(|f| f.to_send().is_some()) || self.sends_secrets()
+    }
+    pub fn sends_secrets(&self) -> bool {
+        self.secrets.iter().any(|s| !s.excluded)
     }
     /// Something for apply to do (send or take).
     pub fn actionable(&self) -> bool {
         !self.excluded
             && !self.blocked()
             && !self.fields.iter().any(FieldPlan::unresolved)
-            && self.fields.iter().any(|f| !f.excluded)
+            && (self.fields.iter().any(|f| !f.excluded) || self.sends_secrets())
     }
     /// The PUT parameters: only the planned fields.
     pub fn params(&self) -> Map<String, Value> {
@@ -376,15 +390,20 @@ pub async fn plan(
     sink: &dyn ProgressSink,
     cancel: &CancellationToken,
 ) -> Result<Plan, SyncError> {
-    let (account, linked, local_only) = {
+    let (account, linked, local_only, due) = {
         let s = service.clone();
         let id = account_id.to_owned();
         tokio::task::spawn_blocking(move || {
             let g = lock(&s);
+            let mut due: HashMap<String, Vec<SecretGeneration>> = HashMap::new();
+            for (channel, g) in g.store().due_secrets()? {
+                due.entry(channel).or_default().push(g);
+            }
             Ok::<_, SyncError>((
                 g.account(&id)?,
                 g.linked_channels(&id)?,
                 g.local_only_channels()?,
+                due,
             ))
         })
         .await
@@ -429,6 +448,8 @@ pub async fn plan(
             remote: Map::new(),
             fields: vec![],
             web_admin: vec![],
+            secrets: vec![],
+            server_change: None,
             problems: vec![],
             error: None,
             invalid: false,
@@ -449,8 +470,12 @@ pub async fn plan(
             .unwrap_or_else(|| remote.clone());
         let (fields, mut web_admin) = plan_fields(kind, &base, &local, &remote);
         web_admin.extend(web_admin_items(kind, &ch.doc));
-        let actionable =
-            !fields.is_empty() || web_admin.iter().any(|w| local.contains_key(&w.field));
+        let (secrets, secrets_by_hand) =
+            plan_secrets(kind, due.get(&ch.channel_id).map_or(&[], Vec::as_slice));
+        web_admin.extend(secrets_by_hand);
+        let actionable = !fields.is_empty()
+            || !secrets.is_empty()
+            || web_admin.iter().any(|w| local.contains_key(&w.field));
         if !actionable {
             continue;
         }
@@ -467,8 +492,19 @@ pub async fn plan(
                 .any(|a| p.path == *a || p.path.starts_with(&format!("{a}.")))
         });
         cp.fields = fields;
+        cp.secrets = secrets;
         cp.web_admin = web_admin;
         channels.push(cp);
+    }
+    // Who changed the server copies that changed: one journal search for all of them.
+    let wanted: HashMap<String, Option<String>> = channels
+        .iter()
+        .filter(|c| c.fields.iter().any(|f| f.class != FieldClass::Send))
+        .map(|c| (c.remote_id.clone(), c.remote_updated_at.clone()))
+        .collect();
+    let mut changes = server_changes(client, &wanted, cancel).await?;
+    for c in channels.iter_mut() {
+        c.server_change = changes.remove(&c.remote_id);
     }
     // Local-only channels, with link candidates of their kind among unlinked sources.
     let mut unlinked: Vec<(Kind, String, String)> = records

@@ -13,4 +13,8 @@ applied: Array<string>,
 /**
  * Fields the server changed or ignored (its value differs from the one sent).
  */
-serverChanged: Array<string>, error: Msg | null, };
+serverChanged: Array<string>, 
+/**
+ * Secret parameters set (names only: the server never shows them back).
+ */
+secretsSet: Array<string>, error: Msg | null, };

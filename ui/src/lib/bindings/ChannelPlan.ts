@@ -2,6 +2,8 @@
 import type { FieldMsg } from "./FieldMsg.ts";
 import type { FieldPlan } from "./FieldPlan.ts";
 import type { Msg } from "./Msg.ts";
+import type { SecretPlan } from "./SecretPlan.ts";
+import type { ServerChange } from "./ServerChange.ts";
 import type { WebAdminItem } from "./WebAdminItem.ts";
 
 /**
@@ -17,6 +19,15 @@ draftSeq: number, remoteUpdatedAt: string | null,
  * channel as stale when a re-read differs from it.
  */
 remote: Record<string, unknown>, fields: Array<FieldPlan>, webAdmin: Array<WebAdminItem>, 
+/**
+ * Secrets set or replaced here since the last push: "will be set" (never a value).
+ */
+secrets: Array<SecretPlan>, 
+/**
+ * Who changed the server copy and when (from the journal where the token may read
+ * it, else `updated_at`), when something changed there since the base.
+ */
+serverChange: ServerChange | null, 
 /**
  * The channel's problems, listed. Settings the API cannot carry (a Facebook page
  * id, given through the web admin's sign-in) do not stop an update of the others.

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use switchboard_channels::{ChannelError, ChannelService};
 use switchboard_core::progress::{CancellationToken, ProgressEvent, StepStatus};
 use switchboard_core::{Msg, Sensitive};
-use switchboard_platform::{BaseUrl, Client, ClientConfig, HostPreset};
+use switchboard_platform::{BaseUrl, Client, HostPreset};
 use switchboard_store::{Account, AccountFields, Environment};
 
 pub fn command(ctx: &Ctx) -> Command {
@@ -119,20 +119,19 @@ pub fn find_account(ctx: &Ctx, service: &ChannelService, name: &str) -> Result<A
         })
 }
 
-/// A client for a stored account, paced by a budget at its limit.
+/// A client for a stored account, paced by a budget at its limit (the same construction
+/// as the window's: `switchboard_sync::account_client`).
 pub fn client_for(
     ctx: &Ctx,
     service: &ChannelService,
     account: &Account,
 ) -> Result<Client, ExitCode> {
-    let token = service
-        .account_token(&account.id)
-        .map_err(|e| channel_fail(ctx, &e))?;
-    let base = BaseUrl::parse(&account.fields.base_url)
-        .map_err(|e| fail(ctx, &Msg::new(e.msg_id()), 1))?;
     let budgets = switchboard_sync::Budgets::default();
-    let budget = budgets.for_account(&account.id, account.fields.rate_limit);
-    Ok(Client::new(base, token, budget, ClientConfig::default()))
+    match switchboard_sync::account_client(service, &account.id, &budgets) {
+        Ok((_, client)) => Ok(client),
+        Err(switchboard_sync::SyncError::Channel(e)) => Err(channel_fail(ctx, &e)),
+        Err(e) => Err(fail(ctx, &e.msg(), 1)),
+    }
 }
 
 /// A runtime for one command, with Ctrl-C cancelling `cancel`.

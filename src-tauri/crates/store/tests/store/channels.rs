@@ -212,6 +212,30 @@ fn secrets_table_reports_set_paths_only() {
         s.sealed_secret(&id, "imap.password").unwrap().as_deref(),
         Some(&b"blob-3"[..])
     );
+    // A counter per secret, never the value: set twice is generation 2, and due until
+    // an apply records the push of that generation.
+    let gens = s.secret_generations(&id).unwrap();
+    assert_eq!(
+        gens.iter()
+            .map(|g| (g.path.as_str(), g.generation, g.pushed_generation, g.due()))
+            .collect::<Vec<_>>(),
+        [("imap.password", 2, 0, true), ("smtp.password", 1, 0, true)]
+    );
+    assert_eq!(s.due_secrets().unwrap().len(), 2);
+    assert!(s.mark_secret_pushed(&id, "imap.password", 2).unwrap());
+    assert_eq!(s.due_secrets().unwrap()[0].1.path, "smtp.password");
+    assert!(s.mark_secret_pushed(&id, "imap.password", 1).unwrap());
+    let imap = &s.secret_generations(&id).unwrap()[0];
+    assert_eq!(
+        (imap.pushed_generation, imap.due()),
+        (2, false),
+        "never lowered"
+    );
+    s.set_secret(&id, "imap.password", b"blob-4").unwrap();
+    assert!(
+        s.secret_generations(&id).unwrap()[0].due(),
+        "replaced: due again"
+    );
     assert!(s.clear_secret(&id, "imap.password").unwrap());
     assert!(!s.clear_secret(&id, "imap.password").unwrap());
     assert_eq!(s.secret_status(&id).unwrap(), ["smtp.password"]);

@@ -4,3 +4,4 @@ mod client_faults;
 mod common;
 mod plan_apply;
 mod pull;
+mod secrets_authors;

@@ -1,0 +1,227 @@
+//! Write-only secrets ("will be set" by a change counter, pushed once, then quiet) and the
+//! server change's author from the journal, against the emulator.
+
+use crate::common::{client_for, World};
+use switchboard_core::progress::{CancellationToken, ProgressEvent};
+use switchboard_core::Sensitive;
+use switchboard_platform::ClientConfig;
+use switchboard_store::{JournalStep, LinkedChannel};
+use switchboard_sync::{FieldClass, SyncError};
+
+fn linked_of_kind(w: &World, kind: &str) -> Vec<LinkedChannel> {
+    w.service
+        .lock()
+        .unwrap()
+        .linked_channels(&w.account)
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.doc["kind"] == kind)
+        .collect()
+}
+
+fn set_secret(w: &World, channel: &str, path: &str, value: &str) {
+    w.service
+        .lock()
+        .unwrap()
+        .set_secret(channel, path, &Sensitive::new(value.to_owned()))
+        .unwrap();
+}
+
+fn times_set(w: &World, remote: &str, name: &str) -> i64 {
+    w.emu
+        .control()
+        .raw_source(remote)
+        .and_then(|r| r["_secrets_set"][name].as_i64())
+        .unwrap_or(0)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_secret_set_here_is_planned_by_its_counter_sent_once_and_then_quiet() {
+    let w = World::new(40, 31);
+    w.pull().await;
+    let mail = linked_of_kind(&w, "email");
+    let (a, b) = (&mail[0], &mail[1]);
+    let (pw, token) = ("Imap-pw-7f3a91", "M365-refresh-0c4d22");
+    set_secret(&w, &a.channel_id, "imap.password", "first-value-replaced");
+    set_secret(&w, &a.channel_id, "imap.password", pw);
+    set_secret(&w, &b.channel_id, "smtp.oauth_refresh_token", token);
+
+    let plan = w.plan().await;
+    assert_eq!(plan.channels.len(), 2, "{:#?}", plan.channels);
+    let pa = plan
+        .channels
+        .iter()
+        .find(|c| c.channel_id == a.channel_id)
+        .unwrap();
+    assert!(pa.fields.is_empty(), "secrets are never compared as fields");
+    assert_eq!(pa.secrets.len(), 1);
+    assert_eq!(pa.secrets[0].field, "imap_password");
+    assert_eq!(pa.secrets[0].generation, 2, "set twice: generation 2");
+    assert!(pa.secrets[0].label.is_some());
+    assert!(pa.actionable());
+    let text = serde_json::to_string(&plan).unwrap();
+    assert!(!text.contains(pw) && !text.contains(token));
+
+    w.emu.control().reset_stats();
+    let report = w.apply(&plan).await.unwrap();
+    assert_eq!(report.count(JournalStep::Applied), 2, "{report:#?}");
+    let oa = report
+        .outcomes
+        .iter()
+        .find(|o| o.channel_id == a.channel_id)
+        .unwrap();
+    assert_eq!(oa.secrets_set, ["imap_password"]);
+    // The server holds the values, set once each, through the endpoints the spec gives.
+    let ctl = w.emu.control();
+    assert_eq!(
+        ctl.secret(&a.remote_id, "imap_password").as_deref(),
+        Some(pw)
+    );
+    assert_eq!(
+        ctl.secret(&b.remote_id, "smtp_oauth_refresh_token")
+            .as_deref(),
+        Some(token)
+    );
+    assert_eq!(times_set(&w, &a.remote_id, "imap_password"), 1);
+    let stats = ctl.stats();
+    let endpoints: Vec<&str> = stats.puts[&a.remote_id]
+        .iter()
+        .map(|p| p.endpoint.as_str())
+        .collect();
+    assert_eq!(endpoints, ["email_credentials"]);
+    let endpoints: Vec<&str> = stats.puts[&b.remote_id]
+        .iter()
+        .map(|p| p.endpoint.as_str())
+        .collect();
+    assert_eq!(endpoints, ["content_source"]);
+    // What the emulator recorded does not echo the values.
+    let recorded = serde_json::to_string(&stats.puts).unwrap();
+    assert!(!recorded.contains(pw) && !recorded.contains(token));
+
+    // Pushed: the counters match, the next plan is empty, nothing is sent again.
+    assert!(w.plan().await.is_empty());
+    // Replaced here: due again, with the next generation.
+    set_secret(&w, &a.channel_id, "imap.password", "Imap-pw-rotated");
+    let again = w.plan().await;
+    assert_eq!(again.channels.len(), 1);
+    assert_eq!(again.channels[0].secrets[0].generation, 3);
+    // Replaced once more after the plan: the plan is stale (it approved generation 3).
+    set_secret(&w, &a.channel_id, "imap.password", "Imap-pw-rotated-2");
+    assert!(matches!(w.apply(&again).await, Err(SyncError::PlanStale)));
+    let fresh = w.plan().await;
+    w.apply(&fresh).await.unwrap();
+    assert_eq!(
+        ctl.secret(&a.remote_id, "imap_password").as_deref(),
+        Some("Imap-pw-rotated-2")
+    );
+    assert_eq!(times_set(&w, &a.remote_id, "imap_password"), 2);
+    assert!(w.plan().await.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_secret_the_api_cannot_write_is_to_do_in_the_web_admin() {
+    let w = World::new(40, 33);
+    w.pull().await;
+    let Some(fb) = linked_of_kind(&w, "facebook_page").into_iter().next() else {
+        panic!("the fixture has a Facebook page");
+    };
+    set_secret(
+        &w,
+        &fb.channel_id,
+        "facebook.user_token",
+        "EAAG-user-token-19",
+    );
+    // Listed beside the channel's other changes (a setting the API cannot carry does not
+    // put a channel in every plan forever).
+    w.rename(&fb.channel_id, "Page renamed");
+    let plan = w.plan().await;
+    let cp = plan.channels.iter().find(|c| c.channel_id == fb.channel_id);
+    // Listed (never silently ignored), and nothing is sent for it.
+    let cp = cp.expect("the channel is in the plan");
+    assert!(cp.secrets.is_empty());
+    assert!(!serde_json::to_string(&plan)
+        .unwrap()
+        .contains("EAAG-user-token-19"));
+    assert!(cp
+        .web_admin
+        .iter()
+        .any(|w| w.field == "facebook.user_token" && w.label.is_some()));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn who_changed_the_server_copy_comes_from_the_journal_else_updated_at() {
+    let w = World::new(30, 35);
+    w.pull().await;
+    let chans: Vec<LinkedChannel> = w
+        .service
+        .lock()
+        .unwrap()
+        .linked_channels(&w.account)
+        .unwrap()
+        .into_iter()
+        .take(3)
+        .collect();
+    // One edited here only (no author needed), two edited on the server by the other
+    // administrator.
+    w.rename(&chans[0].channel_id, "Mine only");
+    w.rename_on_server(&chans[1].remote_id, "Theirs 1");
+    w.rename_on_server(&chans[2].remote_id, "Theirs 2");
+    let plan = w.plan().await;
+    let other = w
+        .emu
+        .tokens()
+        .into_iter()
+        .find(|t| t.holder == switchboard_emulator::Holder::OtherAdmin)
+        .unwrap();
+    let events = w.emu.control().events();
+    for c in &chans[1..] {
+        let cp = plan
+            .channels
+            .iter()
+            .find(|p| p.channel_id == c.channel_id)
+            .unwrap();
+        assert_eq!(cp.fields[0].class, FieldClass::Take);
+        let change = cp.server_change.as_ref().expect("an author");
+        assert!(change.from_journal, "{change:?}");
+        assert_eq!(change.user_id.as_deref(), Some(other.user_id.as_str()));
+        let name = change.by.as_deref().expect("the user's name");
+        assert!(!name.is_empty() && name != other.user_id);
+        let last = events
+            .iter()
+            .rev()
+            .find(|e| e["extra_infos"]["content_source_id"] == c.remote_id.as_str())
+            .unwrap();
+        assert_eq!(change.at.as_deref(), last["created_at"].as_str());
+    }
+    let mine = plan
+        .channels
+        .iter()
+        .find(|p| p.channel_id == chans[0].channel_id)
+        .unwrap();
+    assert!(mine.server_change.is_none(), "nothing changed there");
+
+    // A token that may not search the journal: `updated_at`, said as such.
+    let reader = client_for(&w.emu, &w.emu.reader_token(), ClientConfig::default());
+    let sink = |_: ProgressEvent| {};
+    let plan = switchboard_sync::plan(
+        w.service.clone(),
+        &w.account,
+        &reader,
+        &sink,
+        &CancellationToken::new(),
+    )
+    .await
+    .unwrap();
+    let visible: Vec<_> = plan
+        .channels
+        .iter()
+        .filter(|p| p.error.is_none() && p.channel_id != chans[0].channel_id)
+        .collect();
+    assert!(!visible.is_empty());
+    for cp in visible {
+        let change = cp.server_change.as_ref().unwrap();
+        assert!(!change.from_journal && change.by.is_none());
+        assert_eq!(change.at, cp.remote_updated_at);
+        assert!(change.at.is_some());
+    }
+}
