@@ -15,6 +15,8 @@ TEST_PKGS=(webkit2gtk-driver xvfb xauth dbus-x11 libsecret-tools xdotool x11-uti
   imagemagick fonts-dejavu-core keyutils python3-venv chromium appstream desktop-file-utils)
 # python3-cryptography: the hostile mail servers of tests/support/hostile make their certificates.
 MAIL_PKGS=(dovecot-imapd postfix openssl python3 python3-cryptography)
+# python3-oauthlib: the OAuth 1.0a provider (Twitter/X's shape) of tests/support/oauth1.
+MAIL_PKGS+=(python3-oauthlib)
 
 pkgs=("${BUILD_PKGS[@]}")
 [ "$what" = test ] && pkgs+=("${TEST_PKGS[@]}")

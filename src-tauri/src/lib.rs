@@ -36,6 +36,7 @@ pub fn run() {
             panic_guard::install_hook();
             tracing::info!(app_id, data_dir = %state.paths.data_dir.display(), "starting");
             app.manage(state);
+            app.manage(commands::oauth_window::SocialPending::default());
             Ok(())
         })
         .invoke_handler(panic_guard::guard(tauri::generate_handler![
@@ -66,6 +67,11 @@ pub fn run() {
             commands::oauth::connection_health,
             commands::oauth::provider_apps,
             commands::oauth::set_provider_app,
+            commands::oauth_window::facebook_connect,
+            commands::oauth_window::facebook_pick,
+            commands::oauth_window::social_abandon,
+            commands::oauth_twitter::twitter_connect,
+            commands::oauth_twitter::twitter_pin,
             commands::history::list_revisions,
             commands::history::revision_diff,
             commands::history::restore_revision,

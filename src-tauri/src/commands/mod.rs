@@ -8,6 +8,8 @@ pub mod doctor;
 pub mod history;
 pub mod mail;
 pub mod oauth;
+pub mod oauth_twitter;
+pub mod oauth_window;
 pub mod platform;
 pub mod prefs;
 pub mod sync;

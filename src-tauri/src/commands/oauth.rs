@@ -16,7 +16,7 @@ use tauri::{AppHandle, State};
 /// the file `SWITCHBOARD_E2E_BROWSER_URL_FILE` names instead of opening the system
 /// browser, so the end-to-end test can complete the sign-in in a browser it drives. A
 /// released app ignores the variable; nothing is ever executed from it.
-fn open_in_browser(app: &AppHandle, app_id: &str, url: &url::Url) -> Result<(), String> {
+pub(crate) fn open_in_browser(app: &AppHandle, app_id: &str, url: &url::Url) -> Result<(), String> {
     if app_id.ends_with(".e2e") {
         if let Some(file) = std::env::var_os("SWITCHBOARD_E2E_BROWSER_URL_FILE") {
             use std::io::Write;

@@ -3,6 +3,8 @@
 import type { ActionKind } from './bindings/ActionKind.ts';
 import type { ActionStatus } from './bindings/ActionStatus.ts';
 import type { ConnectionView } from './bindings/ConnectionView.ts';
+import type { FacebookPages } from './bindings/FacebookPages.ts';
+import type { TwitterStep } from './bindings/TwitterStep.ts';
 import type { Health } from './bindings/Health.ts';
 import type { ProviderAppView } from './bindings/ProviderAppView.ts';
 import type { ProviderId } from './bindings/ProviderId.ts';
@@ -180,6 +182,28 @@ export const api = {
     };
   },
   channelConnections: (id: string) => call<ConnectionView[]>('channel_connections', { id }),
+  // Facebook and Twitter/X (src-tauri/src/commands/oauth_window.rs, oauth_twitter.rs).
+  /** Facebook's login window; resolves to the pages to pick from (names and ids only). */
+  facebookConnect: (id: string, action: ActionKind) => {
+    const taskId = crypto.randomUUID();
+    return {
+      taskId,
+      result: call<FacebookPages>('facebook_connect', { taskId, id, action }),
+      cancel: () => call<boolean>('cancel_task', { taskId }),
+    };
+  },
+  facebookPick: (id: string, pageId: string) => call<ConnectionView>('facebook_pick', { id, pageId }),
+  socialAbandon: (id: string) => call<null>('social_abandon', { id }),
+  /** Twitter in the system browser: ends by itself with a loopback callback, or asks for the PIN. */
+  twitterConnect: (id: string, action: ActionKind) => {
+    const taskId = crypto.randomUUID();
+    return {
+      taskId,
+      result: call<TwitterStep>('twitter_connect', { taskId, id, action }),
+      cancel: () => call<boolean>('cancel_task', { taskId }),
+    };
+  },
+  twitterPin: (id: string, pin: string) => call<ConnectionView>('twitter_pin', { id, pin }),
   connectionHealth: () => call<[string, Health][]>('connection_health'),
   providerApps: () => call<ProviderAppView[]>('provider_apps'),
   setProviderApp: (

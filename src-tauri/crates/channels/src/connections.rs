@@ -30,7 +30,7 @@ pub fn oauth_target(action: ActionKind) -> Option<(Purpose, &'static str)> {
         ActionKind::OauthMicrosoftSmtp => {
             Some((Purpose::MicrosoftMail, "smtp.oauth_refresh_token"))
         }
-        // Their own flows (desktop window, OAuth 1.0a) are not built yet.
+        // Their own flows (desktop window, OAuth 1.0a) and fields: `social_target`.
         ActionKind::OauthFacebook | ActionKind::OauthTwitter => None,
     }
 }
@@ -88,7 +88,7 @@ pub struct ActionStatus {
 }
 
 /// The vault binds an app's secret to its account and provider.
-fn app_secret_scope(account_id: &str) -> String {
+pub(crate) fn app_secret_scope(account_id: &str) -> String {
     format!("oauth-app:{account_id}")
 }
 
@@ -230,6 +230,10 @@ impl ChannelService {
         id: &str,
         action: ActionKind,
     ) -> Result<ActionStatus, ChannelError> {
+        // Facebook and Twitter have their own flows and fields (social.rs).
+        if let Some(status) = self.social_action_status(account_id, id, action)? {
+            return Ok(status);
+        }
         let Some((purpose, path)) = oauth_target(action) else {
             return Ok(ActionStatus {
                 supported: false,

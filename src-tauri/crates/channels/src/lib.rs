@@ -11,6 +11,7 @@ mod platform;
 mod reference;
 mod schema_bridge;
 mod service;
+mod social;
 mod transfer;
 
 pub use connections::{
@@ -22,4 +23,5 @@ pub use history::ChangeView;
 pub use platform::{account_problems, linked_state};
 pub use schema_bridge::CatalogueDocSchema;
 pub use service::{ChannelService, ChannelView, SaveResult};
+pub use social::{social_target, SocialTarget};
 pub use transfer::{ExportSummary, ImportOutcome};

@@ -11,9 +11,11 @@
 
 pub mod app;
 pub mod error;
+pub mod facebook;
 pub mod flow;
 pub mod health;
 mod loopback;
+pub mod oauth1;
 pub mod page;
 pub mod provider;
 pub mod tokens;
