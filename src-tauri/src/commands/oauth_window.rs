@@ -67,6 +67,17 @@ pub struct FacebookPages {
     pub account_name: Option<String>,
 }
 
+/// What a pick filled: the connection, and the plain field with its value (the editor
+/// writes it into the draft it holds, so that its next save keeps it).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct FacebookPicked {
+    pub connection: ConnectionView,
+    pub path: String,
+    pub value: String,
+}
+
 fn facebook_of(base: Option<String>) -> Result<Facebook, OAuthError> {
     match base {
         Some(b) => Facebook::with_base(&b),
@@ -89,6 +100,7 @@ async fn login_window(
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Option<Url>>();
     let watch = facebook.clone();
     let nav_tx = tx.clone();
+    let (load_watch, load_tx) = (facebook.clone(), tx.clone());
     let window = WebviewWindowBuilder::new(app, LOGIN_WINDOW, WebviewUrl::External(url))
         .title(title)
         .inner_size(560.0, 720.0)
@@ -101,6 +113,13 @@ async fn login_window(
             } else {
                 // Facebook's dialog moves between its own pages (login, 2FA, consent).
                 matches!(to.scheme(), "https" | "http")
+            }
+        })
+        // A second watch: should a webview engine not ask about a redirect's target,
+        // its load still reports the address (Facebook's page there is inert).
+        .on_page_load(move |_, payload| {
+            if load_watch.is_redirect(payload.url()) {
+                let _ = load_tx.send(Some(payload.url().clone()));
             }
         })
         .build()
@@ -220,7 +239,7 @@ pub async fn facebook_pick(
     pending: State<'_, SocialPending>,
     id: String,
     page_id: String,
-) -> Result<ConnectionView, IpcError> {
+) -> Result<FacebookPicked, IpcError> {
     let (p, page) = {
         let map = pending.facebook.lock().unwrap_or_else(|p| p.into_inner());
         let p = map.get(&id).ok_or_else(|| {
@@ -264,13 +283,14 @@ pub async fn facebook_pick(
         }
     };
     let channel = id.clone();
-    let view = with_service(&state, move |s| {
+    let filled = value.clone();
+    let connection = with_service(&state, move |s| {
         s.store_social(
             &channel,
             ProviderId::Facebook,
             (token_path, &token),
             &[],
-            &[(id_path, serde_json::Value::String(value))],
+            &[(id_path, serde_json::Value::String(filled))],
             Some(name),
             expires_at,
         )
@@ -281,7 +301,11 @@ pub async fn facebook_pick(
         .lock()
         .unwrap_or_else(|p| p.into_inner())
         .remove(&id);
-    Ok(view)
+    Ok(FacebookPicked {
+        connection,
+        path: id_path.to_owned(),
+        value,
+    })
 }
 
 /// Forgets a sign-in whose picker was closed without a choice.

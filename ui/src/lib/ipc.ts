@@ -4,6 +4,7 @@ import type { ActionKind } from './bindings/ActionKind.ts';
 import type { ActionStatus } from './bindings/ActionStatus.ts';
 import type { ConnectionView } from './bindings/ConnectionView.ts';
 import type { FacebookPages } from './bindings/FacebookPages.ts';
+import type { FacebookPicked } from './bindings/FacebookPicked.ts';
 import type { TwitterStep } from './bindings/TwitterStep.ts';
 import type { Health } from './bindings/Health.ts';
 import type { ProviderAppView } from './bindings/ProviderAppView.ts';
@@ -192,7 +193,7 @@ export const api = {
       cancel: () => call<boolean>('cancel_task', { taskId }),
     };
   },
-  facebookPick: (id: string, pageId: string) => call<ConnectionView>('facebook_pick', { id, pageId }),
+  facebookPick: (id: string, pageId: string) => call<FacebookPicked>('facebook_pick', { id, pageId }),
   socialAbandon: (id: string) => call<null>('social_abandon', { id }),
   /** Twitter in the system browser: ends by itself with a loopback callback, or asks for the PIN. */
   twitterConnect: (id: string, action: ActionKind) => {

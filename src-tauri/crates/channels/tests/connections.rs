@@ -82,7 +82,7 @@ fn a_missing_provider_app_is_said_before_the_click_and_a_configured_one_is_opene
             .app_configured
     );
 
-    // Facebook and Twitter say they are not built yet instead of failing.
+    // Another kind's button is not this channel's: said, not failed.
     assert!(
         !s.action_status(LOCAL_ACCOUNT, &id, ActionKind::OauthFacebook)
             .unwrap()
@@ -283,4 +283,125 @@ fn an_email_channel_signs_in_with_microsoft_for_imap_and_smtp_instead_of_a_passw
     assert!(!needs(&s, "imap.oauth_refresh_token"));
     assert!(!needs(&s, "smtp.oauth_refresh_token"));
     assert_eq!(s.connections(&id).unwrap().len(), 2);
+}
+
+#[test]
+fn facebook_and_twitter_fill_every_field_of_their_kind_and_seal_each_secret() {
+    use switchboard_channels::{social_target, SocialTarget};
+    use switchboard_oauth::facebook::FacebookUse;
+    let mut s = service();
+    let page = s.create("facebook_page", Some("Page")).unwrap().channel.id;
+    let st = s
+        .action_status(LOCAL_ACCOUNT, &page, ActionKind::OauthFacebook)
+        .unwrap();
+    assert!(st.supported);
+    assert_eq!(st.provider, Some(ProviderId::Facebook));
+    assert!(!st.app_configured, "no Facebook app yet");
+    // The token exchange needs the app secret: an id alone is not configured.
+    s.set_provider_app(LOCAL_ACCOUNT, ProviderId::Facebook, "fb", None, None, None)
+        .unwrap();
+    assert!(s.social_app(LOCAL_ACCOUNT, ProviderId::Facebook).is_err());
+    s.set_provider_app(
+        LOCAL_ACCOUNT,
+        ProviderId::Facebook,
+        "fb",
+        Some(&Sensitive::new("FB-SECRET".into())),
+        Some("http://127.0.0.1:9"),
+        None,
+    )
+    .unwrap();
+    let (app, base) = s.social_app(LOCAL_ACCOUNT, ProviderId::Facebook).unwrap();
+    assert_eq!(app.client_secret.unwrap().expose(), "FB-SECRET");
+    assert_eq!(base.as_deref(), Some("http://127.0.0.1:9"));
+    assert!(
+        s.action_status(LOCAL_ACCOUNT, &page, ActionKind::OauthFacebook)
+            .unwrap()
+            .app_configured
+    );
+
+    let Some(SocialTarget::Facebook {
+        usage,
+        token_path,
+        id_path,
+    }) = s
+        .social_target_of(&page, ActionKind::OauthFacebook)
+        .unwrap()
+    else {
+        panic!("a Facebook page signs in with Facebook")
+    };
+    assert_eq!(usage, FacebookUse::Page);
+    let view = s
+        .store_social(
+            &page,
+            ProviderId::Facebook,
+            (token_path, &Sensitive::new("FB-USER-TOKEN".into())),
+            &[],
+            &[(id_path, serde_json::json!("134895793791914"))],
+            Some("Café Lumière".into()),
+            Some(i64::MAX),
+        )
+        .unwrap();
+    assert_eq!(view.account_name.as_deref(), Some("Café Lumière"));
+    let ch = s.get(&page).unwrap();
+    assert_eq!(ch.channel.doc["facebook"]["page_id"], "134895793791914");
+    assert!(!ch.channel.doc.to_string().contains("FB-USER-TOKEN"));
+    assert!(ch.secrets_set.contains(&"facebook.user_token".to_owned()));
+    assert!(!ch.problems.iter().any(|p| p.path.starts_with("facebook.")));
+    let st = s
+        .action_status(LOCAL_ACCOUNT, &page, ActionKind::OauthFacebook)
+        .unwrap();
+    assert_eq!(st.connection.unwrap().path, "facebook.user_token");
+
+    // Instagram fills its professional account; Messenger the page.
+    let ig = s.create("instagram", Some("IG")).unwrap().channel.id;
+    assert!(matches!(
+        s.social_target_of(&ig, ActionKind::OauthFacebook).unwrap(),
+        Some(SocialTarget::Facebook {
+            usage: FacebookUse::Instagram,
+            id_path: "instagram.business_account",
+            ..
+        })
+    ));
+    assert!(social_target(
+        switchboard_catalogue::Kind::FacebookMessenger,
+        ActionKind::OauthFacebook
+    )
+    .is_some());
+
+    // Twitter: the token and its secret, each sealed for its own field.
+    let tw = s.create("twitter", Some("TW")).unwrap().channel.id;
+    let Some(SocialTarget::Twitter {
+        token_path,
+        secret_path,
+    }) = s.social_target_of(&tw, ActionKind::OauthTwitter).unwrap()
+    else {
+        panic!("Twitter signs in with OAuth 1.0a")
+    };
+    s.store_social(
+        &tw,
+        ProviderId::Twitter,
+        (token_path, &Sensitive::new("TW-TOKEN".into())),
+        &[(secret_path, &Sensitive::new("TW-SECRET".into()))],
+        &[],
+        Some("@cafelumiere (783214)".into()),
+        None,
+    )
+    .unwrap();
+    let secrets = s.open_secrets(&tw).unwrap();
+    assert_eq!(secrets["twitter.oauth_token"].expose(), "TW-TOKEN");
+    assert_eq!(secrets["twitter.oauth_token_secret"].expose(), "TW-SECRET");
+
+    // A path of another kind is refused before anything is written.
+    let e = s
+        .store_social(
+            &tw,
+            ProviderId::Twitter,
+            ("facebook.user_token", &Sensitive::new("X".into())),
+            &[],
+            &[],
+            None,
+            None,
+        )
+        .unwrap_err();
+    assert!(e.to_string().contains("facebook.user_token"), "{e}");
 }

@@ -366,3 +366,63 @@ async fn twitter_loopback_wait_is_cancellable() {
         .unwrap_err();
     assert!(matches!(e, OAuthError::TimedOut));
 }
+
+// ---- RingCentral SMS/MMS: the refresh token the channel takes ---------------------------
+
+/// A refresh token held in memory, replaced atomically (the vault's part in the app).
+struct Held(std::sync::Mutex<String>);
+
+impl switchboard_oauth::GrantStore for Held {
+    fn refresh_token(&self) -> Result<Option<Sensitive<String>>, String> {
+        Ok(Some(Sensitive::new(self.0.lock().unwrap().clone())))
+    }
+    fn replace_refresh_token(&self, token: &Sensitive<String>) -> Result<(), String> {
+        *self.0.lock().unwrap() = token.expose().clone();
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn ringcentral_signs_in_on_its_registered_port_and_its_refresh_token_works() {
+    use switchboard_oauth::{ProviderId, Purpose};
+    let Some(server) = support::AuthServer::start() else {
+        return;
+    };
+    let engine = support::engine();
+    let provider = server.provider(ProviderId::RingCentral);
+    // A confidential client with a registered redirect port, as RingCentral apps are.
+    let app = server.app(ProviderId::RingCentral);
+    let cancel = CancellationToken::new();
+    let mut pending = engine
+        .begin(&provider, Purpose::RingcentralSms.scopes(), &app, pages())
+        .await
+        .unwrap();
+    assert_eq!(Some(pending.port()), app.redirect_port);
+    let url = pending.url.clone();
+    tokio::spawn(async move { support::browse(&url, "allow", "linus", true).await });
+    let code = pending.callback(&cancel).await.unwrap();
+    let tokens = pending.exchange(&code, &cancel).await.unwrap();
+    let refresh = tokens
+        .refresh_token
+        .expect("the SMS channel's refresh token");
+
+    // What the channel stores must work later: refreshing with it (client_secret_basic)
+    // gives a new access token, and a rotated refresh token replaces the stored one.
+    let held = Held(std::sync::Mutex::new(refresh.expose().clone()));
+    let t = engine
+        .refresh("rc", &provider, &app, &held, &cancel)
+        .await
+        .unwrap();
+    assert_ne!(t.access_token.expose(), tokens.access_token.expose());
+    assert_eq!(
+        t.refresh_token.map(|r| r.expose().clone()),
+        Some(held.0.lock().unwrap().clone())
+    );
+    // Without the app secret the provider refuses the client, not the grant.
+    let public = switchboard_oauth::ProviderApp::public("ringcentral-client");
+    let e = engine
+        .refresh("rc", &provider, &public, &held, &cancel)
+        .await
+        .unwrap_err();
+    assert!(!e.needs_reauthorization(), "{e:?}");
+}

@@ -1,0 +1,110 @@
+// "Continue with Twitter" in the real window, PIN flow, against an OAuth 1.0a provider built
+// on Debian's python3-oauthlib (tests/support/oauth1/server.py). The app's "open the system
+// browser" is redirected, in this test build only, to a file the test reads
+// (SWITCHBOARD_E2E_BROWSER_URL_FILE); the test plays the user in the browser over HTTP and
+// types the PIN into the field. The token and its secret must land in the vault only.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import { App, Driver, makeSandbox, REPO } from './lib/webdriver.mjs';
+import { field, invoke, typeInto } from './lib/form.mjs';
+import { back, newChannel } from './lib/editor.mjs';
+
+const PYTHON = '/usr/bin/python3';
+const SERVER = join(REPO, 'tests/support/oauth1/server.py');
+const required = process.env.SWITCHBOARD_REQUIRE_REAL_SERVERS === '1';
+const ready = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import oauthlib.oauth1']).status === 0;
+if (!ready && required) throw new Error('python3-oauthlib (apt) is required');
+
+function startProvider(tokenLog) {
+  const proc = spawn(PYTHON, [SERVER], { env: { ...process.env, OAUTH1_TOKEN_LOG: tokenLog }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((ok, fail) => {
+    createInterface({ input: proc.stdout }).once('line', (l) => ok({ proc, base: JSON.parse(l).base }));
+    proc.once('exit', (code) => fail(new Error(`the OAuth 1.0a provider exited (${code})`)));
+  });
+}
+
+describe('Continue with Twitter in the real window', { timeout: 180000, skip: !ready && 'python3-oauthlib missing' }, () => {
+  const box = makeSandbox('oauth-twitter');
+  const urlFile = join(box.root, 'browser-urls.txt');
+  const tokenLog = join(box.root, 'oauth1-secrets.txt');
+  let driver;
+  let app;
+  let provider;
+
+  before(async () => {
+    provider = await startProvider(tokenLog);
+    driver = await Driver.start({ ...box.env, LANG: 'en_US.UTF-8', LC_ALL: '', SWITCHBOARD_E2E_BROWSER_URL_FILE: urlFile });
+    app = await App.launch(driver);
+  });
+  after(async () => {
+    await app?.quit().catch(() => {});
+    await driver?.stop();
+    provider?.proc.kill();
+  });
+
+  test('the PIN typed in the field completes the sign-in; token and secret only in the vault', async () => {
+    const id = await newChannel(app, 'twitter', 'Twitter via sign-in');
+    const connect = field('twitter.connect');
+    const saved = await invoke(app, 'set_provider_app', {
+      provider: 'twitter',
+      clientId: 'xvz1evFS4wEEPTGEFPHBog',
+      clientSecret: 'kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw',
+      baseUrl: provider.base,
+      redirectPort: null,
+    });
+    assert.equal(saved.ok?.secretSet, true, JSON.stringify(saved));
+    await back(app);
+    await app.click(`[data-testid="channel-row"][data-name="Twitter via sign-in"]`);
+    await app.waitFor(async () => (await app.attr('[data-testid="channel-editor"]', 'data-channel-id')) === id);
+
+    await app.click(`${connect} [data-testid="oauth-connect"]`);
+    const url = await app.waitFor(
+      async () => (existsSync(urlFile) ? readFileSync(urlFile, 'utf8').trim().split('\n').pop() || null : null),
+      { what: 'the authorization URL handed to the browser' },
+    );
+    assert.ok(url.startsWith(`${provider.base}/oauth/authorize?oauth_token=`), url);
+    // The user, in the browser: authorizes, and reads the PIN.
+    const page = await (await fetch(`${url}&decision=allow`)).text();
+    const pin = page.match(/id="oauth_pin">([^<]+)</)?.[1];
+    assert.ok(pin, page);
+
+    await app.find(`${connect} [data-testid="oauth-pin-input"]`);
+    await typeInto(app, `${connect} [data-testid="oauth-pin-input"]`, pin);
+    await app.click(`${connect} [data-testid="oauth-pin-submit"]`);
+    const connected = await app.waitFor(
+      () => app.exec(`return document.querySelector('${connect} [data-testid="oauth-connected"]')?.textContent ?? null`),
+      { what: '"connected as" in the field' },
+    );
+    assert.match(connected, /Connected as @cafelumiere \(783214\)/);
+    for (const path of ['twitter.oauth_token', 'twitter.oauth_token_secret']) {
+      assert.equal(await app.attr(`${field(path)} [data-testid="secret-state"]`, 'data-set'), 'true', path);
+    }
+
+    const secrets = readFileSync(tokenLog, 'utf8').split('\n').filter((t) => t.length > 8);
+    assert.ok(secrets.length >= 3, 'a request token secret, an access token and its secret');
+    const leaks = [];
+    const walk = (dir) => {
+      for (const name of readdirSync(dir)) {
+        const p = join(dir, name);
+        if (p === tokenLog) continue;
+        if (statSync(p).isDirectory()) walk(p);
+        else {
+          const bytes = readFileSync(p);
+          for (const t of secrets) if (bytes.includes(t)) leaks.push(p);
+        }
+      }
+    };
+    walk(box.root);
+    assert.deepEqual(leaks, []);
+    const replies = JSON.stringify([
+      await invoke(app, 'get_channel', { id }),
+      await invoke(app, 'oauth_action_status', { id, action: 'oauth_twitter' }),
+      await invoke(app, 'channel_connections', { id }),
+    ]);
+    for (const t of secrets) assert.ok(!replies.includes(t), 'a secret reached the window');
+  });
+});
