@@ -55,6 +55,8 @@ fn main() {
         "resolve_plan",
         "apply_plan",
         "sync_history",
+        "promote_preview",
+        "promote_channels",
         "start_demo",
     ];
     tauri_build::try_build(

@@ -91,6 +91,8 @@ pub fn run() {
             commands::sync::resolve_plan,
             commands::sync::apply_plan,
             commands::sync::sync_history,
+            commands::promote::promote_preview,
+            commands::promote::promote_channels,
             commands::demo::start_demo,
         ]))
         .run(context)

@@ -12,6 +12,7 @@ pub mod oauth_twitter;
 pub mod oauth_window;
 pub mod platform;
 pub mod prefs;
+pub mod promote;
 pub mod sync;
 pub mod tasks;
 pub mod transfer;

@@ -13,6 +13,9 @@ import type { Plan } from './bindings/Plan.ts';
 import type { Resolution } from './bindings/Resolution.ts';
 import type { ApplyReport } from './bindings/ApplyReport.ts';
 import type { ApplyRecord } from './bindings/ApplyRecord.ts';
+import type { PromotePreview } from './bindings/PromotePreview.ts';
+import type { PromoteRequest } from './bindings/PromoteRequest.ts';
+import type { PromoteReport } from './bindings/PromoteReport.ts';
 import { Channel, invoke } from '@tauri-apps/api/core';
 import type { IpcError } from './bindings/IpcError.ts';
 import type { ErrorCode } from './bindings/ErrorCode.ts';
@@ -249,6 +252,11 @@ export const api = {
   /** Applies a frozen plan, or resumes its interrupted apply. */
   applyPlan: (plan: Plan, onEvent: (e: ProgressEvent) => void) => startTask<ApplyReport>('apply_plan', { plan }, onEvent),
   syncHistory: (id: string) => call<ApplyRecord[]>('sync_history', { id }),
+  /** Promotion between accounts: the proposed mapping and targets (offline, from the caches). */
+  promotePreview: (fromAccount: string, toAccount: string, channelIds: string[]) =>
+    call<PromotePreview>('promote_preview', { fromAccount, toAccount, channelIds }),
+  /** Writes the confirmed promotion into the target's drafts; review it as the target's plan. */
+  promoteChannels: (request: PromoteRequest) => call<PromoteReport>('promote_channels', { request }),
   /** Starts the demo platform inside the app and returns its account ("Demo platform"). */
   startDemo: () => call<Account>('start_demo'),
 };

@@ -3,5 +3,6 @@
 mod client_faults;
 mod common;
 mod plan_apply;
+mod promote;
 mod pull;
 mod secrets_authors;
