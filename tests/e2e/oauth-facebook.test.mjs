@@ -4,7 +4,7 @@
 // switches to that window through WebDriver, checks that the remote page there cannot
 // call any app command, clicks "Continue", and back in the main window picks a page:
 // the page id fills in, the user token is in the vault and in no file or IPC reply.
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { App, Driver, makeSandbox, REPO } from './lib/webdriver.mjs';
 import { field, input, invoke } from './lib/form.mjs';
-import { back, newChannel } from './lib/editor.mjs';
+import { back, newChannel, toList } from './lib/editor.mjs';
 
 const STANDIN = join(REPO, 'target/debug/switchboard-graph-standin');
 const required = process.env.SWITCHBOARD_REQUIRE_REAL_SERVERS === '1';
@@ -24,6 +24,38 @@ function startStandIn(tokenLog) {
     createInterface({ input: proc.stdout }).once('line', (l) => ok({ proc, base: JSON.parse(l).base }));
     proc.once('exit', (code) => fail(new Error(`the Graph stand-in exited (${code})`)));
   });
+}
+
+/** Saves the local Facebook app, pointed at the stand-in (idempotent: each test does it). */
+async function configureApp(app, base) {
+  const saved = await invoke(app, 'set_provider_app', {
+    provider: 'facebook',
+    clientId: 'fb-app-id',
+    clientSecret: 'fb-app-secret',
+    baseUrl: base,
+    redirectPort: null,
+  });
+  assert.equal(saved.ok?.secretSet, true, JSON.stringify(saved));
+}
+
+/** Clicks "Continue with Facebook", completes the dialog in the login window, and comes
+ *  back to the main window; `inWindow` runs while the login window is the current one. */
+async function signInThroughWindow(app, connect, inWindow = async () => {}) {
+  const main = await app.cmd('GET', '/window');
+  await app.click(`${connect} [data-testid="oauth-connect"]`);
+  const login = await app.waitFor(
+    async () => (await app.cmd('GET', '/window/handles')).find((h) => h !== main) ?? null,
+    { what: 'the Facebook login window' },
+  );
+  await app.cmd('POST', '/window', { handle: login });
+  try {
+    await app.waitFor(async () => (await app.findAll('#continue')).length === 1, { what: 'the login dialog' });
+    await inWindow();
+    await app.exec(`document.getElementById('continue').click()`);
+  } finally {
+    await app.cmd('POST', '/window', { handle: main });
+  }
+  return main;
 }
 
 describe('Continue with Facebook in the real window', { timeout: 180000, skip: !existsSync(STANDIN) && 'Graph stand-in not built' }, () => {
@@ -38,6 +70,8 @@ describe('Continue with Facebook in the real window', { timeout: 180000, skip: !
     driver = await Driver.start({ ...box.env, LANG: 'en_US.UTF-8', LC_ALL: '' });
     app = await App.launch(driver);
   });
+  // Each test starts from the list, whatever the previous one left open.
+  afterEach(() => toList(app));
   after(async () => {
     await app?.quit().catch(() => {});
     await driver?.stop();
@@ -56,27 +90,15 @@ describe('Continue with Facebook in the real window', { timeout: 180000, skip: !
     assert.match(missing, /Facebook/);
     assert.equal((await app.findAll(`${connect} [data-testid="oauth-open-settings"]`)).length, 1);
 
-    const saved = await invoke(app, 'set_provider_app', {
-      provider: 'facebook',
-      clientId: 'fb-app-id',
-      clientSecret: 'fb-app-secret',
-      baseUrl: standin.base,
-      redirectPort: null,
-    });
-    assert.equal(saved.ok?.secretSet, true, JSON.stringify(saved));
-    await back(app);
+    // The note's link leads to the provider apps in Settings.
+    await app.click(`${connect} [data-testid="oauth-open-settings"]`);
+    await app.waitFor(async () => (await app.findAll('[data-testid="view-settings"]')).length === 1, { what: 'the settings' });
+    await configureApp(app, standin.base);
+    await toList(app);
     await app.click(`[data-testid="channel-row"][data-name="Facebook via sign-in"]`);
     await app.waitFor(async () => (await app.attr('[data-testid="channel-editor"]', 'data-channel-id')) === id);
 
-    const main = await app.cmd('GET', '/window');
-    await app.click(`${connect} [data-testid="oauth-connect"]`);
-    const login = await app.waitFor(
-      async () => (await app.cmd('GET', '/window/handles')).find((h) => h !== main) ?? null,
-      { what: 'the Facebook login window' },
-    );
-    await app.cmd('POST', '/window', { handle: login });
-    try {
-      await app.waitFor(async () => (await app.findAll('#continue')).length === 1, { what: 'the login dialog' });
+    const main = await signInThroughWindow(app, connect, async () => {
       // The remote page cannot reach the app: its own attempt, and one made from here.
       const probe = await app.waitFor(
         async () => {
@@ -94,10 +116,7 @@ describe('Continue with Facebook in the real window', { timeout: 180000, skip: !
         args: [],
       });
       assert.ok(!('ok' in direct), `the login window listed channels: ${JSON.stringify(direct)}`);
-      await app.exec(`document.getElementById('continue').click()`);
-    } finally {
-      await app.cmd('POST', '/window', { handle: main });
-    }
+    });
 
     // The window closes by itself at login_success.html; the pages are offered.
     await app.waitFor(async () => (await app.findAll(`${connect} [data-testid="oauth-page"]`)).length === 2, {
@@ -148,5 +167,64 @@ describe('Continue with Facebook in the real window', { timeout: 180000, skip: !
     ]);
     for (const t of tokens) assert.ok(!replies.includes(t), 'a token reached the window');
     assert.ok(!replies.includes('fb-app-secret'), 'the app secret reached the window');
+  });
+
+  test('Instagram: the picked page gives its professional account; a page without one says so', async () => {
+    await configureApp(app, standin.base);
+    const id = await newChannel(app, 'instagram', 'Instagram via sign-in');
+    const connect = field('instagram.connect');
+    await app.waitFor(async () => (await app.attr(`${connect} [data-testid="oauth-connect"]`, 'disabled')) === null, {
+      what: 'the sign-in button, with the Facebook app configured',
+    });
+    await signInThroughWindow(app, connect);
+    await app.waitFor(async () => (await app.findAll(`${connect} [data-testid="oauth-page"]`)).length === 2, {
+      what: 'the page picker',
+    });
+    // Atelier Nord has no Instagram account linked: said, and the picker stays.
+    await app.click(`${connect} [data-testid="oauth-page"][data-page-id="204895793791915"]`);
+    const error = await app.waitFor(
+      () => app.exec(`return document.querySelector('${connect} [data-testid="field-error"]')?.textContent ?? null`),
+      { what: 'the no-Instagram-account message' },
+    );
+    assert.match(error, /Atelier Nord has no Instagram professional account/);
+    await app.click(`${connect} [data-testid="oauth-page"][data-page-id="134895793791914"]`);
+    const connected = await app.waitFor(
+      () => app.exec(`return document.querySelector('${connect} [data-testid="oauth-connected"]')?.textContent ?? null`),
+      { what: '"connected as" in the field' },
+    );
+    assert.match(connected, /Connected as @cafelumiere/);
+    assert.equal(
+      await app.waitFor(async () => (await app.exec(`return document.querySelector('${input('instagram.business_account')}')?.value ?? null`)) || null, {
+        what: 'the Instagram account in its field',
+      }),
+      'cafelumiere',
+    );
+    assert.equal(await app.attr(`${field('instagram.user_token')} [data-testid="secret-state"]`, 'data-set'), 'true');
+    const view = await invoke(app, 'get_channel', { id });
+    assert.equal(view.ok?.channel.doc.instagram.business_account, 'cafelumiere');
+  });
+
+  test('Cancel in the field closes the login window and gives the button back', async () => {
+    await configureApp(app, standin.base);
+    await newChannel(app, 'facebook_messenger', 'Messenger, window closed');
+    const connect = field('facebook.connect');
+    await app.waitFor(async () => (await app.attr(`${connect} [data-testid="oauth-connect"]`, 'disabled')) === null, {
+      what: 'the sign-in button, with the Facebook app configured',
+    });
+    const main = await app.cmd('GET', '/window');
+    await app.click(`${connect} [data-testid="oauth-connect"]`);
+    const login = await app.waitFor(
+      async () => (await app.cmd('GET', '/window/handles')).find((h) => h !== main) ?? null,
+      { what: 'the Facebook login window' },
+    );
+    assert.ok(login);
+    await app.click(`${connect} [data-testid="oauth-cancel"]`);
+    await app.waitFor(async () => (await app.cmd('GET', '/window/handles')).length === 1, { what: 'the login window to close' });
+    await app.waitFor(async () => (await app.findAll(`${connect} [data-testid="oauth-connect"]`)).length === 1, {
+      what: 'the button back after the window closed',
+    });
+    assert.equal((await app.findAll(`${connect} [data-testid="oauth-waiting"]`)).length, 0);
+    assert.equal((await app.findAll(`${connect} [data-testid="field-error"]`)).length, 0, 'a cancel is not an error');
+    assert.equal((await app.findAll(`${connect} [data-testid="oauth-connected"]`)).length, 0);
   });
 });

@@ -3,7 +3,7 @@
 // browser" is redirected, in this test build only, to a file the test reads
 // (SWITCHBOARD_E2E_BROWSER_URL_FILE); the test plays the user in the browser over HTTP and
 // types the PIN into the field. The token and its secret must land in the vault only.
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { App, Driver, makeSandbox, REPO } from './lib/webdriver.mjs';
 import { field, invoke, typeInto } from './lib/form.mjs';
-import { back, newChannel } from './lib/editor.mjs';
+import { back, newChannel, toList } from './lib/editor.mjs';
 
 const PYTHON = '/usr/bin/python3';
 const SERVER = join(REPO, 'tests/support/oauth1/server.py');
@@ -40,6 +40,8 @@ describe('Continue with Twitter in the real window', { timeout: 180000, skip: !r
     driver = await Driver.start({ ...box.env, LANG: 'en_US.UTF-8', LC_ALL: '', SWITCHBOARD_E2E_BROWSER_URL_FILE: urlFile });
     app = await App.launch(driver);
   });
+  // Each test starts from the list, whatever the previous one left open.
+  afterEach(() => toList(app));
   after(async () => {
     await app?.quit().catch(() => {});
     await driver?.stop();
