@@ -57,6 +57,8 @@ fn main() {
         "sync_history",
         "promote_preview",
         "promote_channels",
+        "sync_overview",
+        "link_channel",
         "start_demo",
     ];
     tauri_build::try_build(

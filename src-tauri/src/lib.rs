@@ -93,6 +93,8 @@ pub fn run() {
             commands::sync::sync_history,
             commands::promote::promote_preview,
             commands::promote::promote_channels,
+            commands::sync::sync_overview,
+            commands::sync::link_channel,
             commands::demo::start_demo,
         ]))
         .run(context)

@@ -5,10 +5,12 @@
 use crate::commands::channels::with_service;
 use crate::commands::platform::account_client;
 use crate::{state::AppState, IpcError};
-use switchboard_core::progress::ProgressEvent;
-use switchboard_store::ApplyRecord;
-use switchboard_sync::{ApplyReport, Plan, Resolution};
+use switchboard_core::progress::{CancellationToken, ProgressEvent};
+use switchboard_platform::BaseUrl;
+use switchboard_store::{ApplyRecord, SyncState};
+use switchboard_sync::{ApplyReport, Plan, Resolution, SyncError};
 use tauri::{ipc::Channel, State};
+use ts_rs::TS;
 
 /// The account's plan: streamed (one progress step per page), cancellable.
 #[tauri::command]
@@ -39,11 +41,22 @@ pub struct FieldResolution {
     pub resolution: Resolution,
 }
 
-/// Applies resolutions and refreezes the plan (a new hash).
+/// The reviewer ticks a channel (`field: None`) or one of its fields in or out.
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Exclusion {
+    pub channel_id: String,
+    pub field: Option<String>,
+    pub excluded: bool,
+}
+
+/// Applies resolutions and ticks, and refreezes the plan (a new hash): what the reviewer
+/// approves is exactly what the hash covers.
 #[tauri::command]
 pub async fn resolve_plan(
     mut plan: Plan,
     resolutions: Vec<FieldResolution>,
+    exclusions: Option<Vec<Exclusion>>,
 ) -> Result<Plan, IpcError> {
     for r in resolutions {
         match (r.channel_id, r.field) {
@@ -53,8 +66,78 @@ pub async fn resolve_plan(
             _ => plan.resolve_all(&r.resolution),
         }
     }
+    for x in exclusions.unwrap_or_default() {
+        for c in plan
+            .channels
+            .iter_mut()
+            .filter(|c| c.channel_id == x.channel_id)
+        {
+            match &x.field {
+                None => c.excluded = x.excluded,
+                Some(f) => c
+                    .fields
+                    .iter_mut()
+                    .filter(|p| &p.field == f)
+                    .for_each(|p| p.excluded = x.excluded),
+            }
+        }
+    }
     plan.freeze();
     Ok(plan)
+}
+
+/// What the review view needs besides the plan: where channels are created (the web
+/// admin of this tenant) and an apply left unfinished (killed or cancelled), to resume.
+#[derive(Debug, Clone, serde::Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SyncOverview {
+    pub admin_url: String,
+    pub open_apply: Option<ApplyRecord>,
+}
+
+#[tauri::command]
+pub async fn sync_overview(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<SyncOverview, IpcError> {
+    let (account, open_apply) = with_service(&state, move |s| {
+        let account = s.account(&id)?;
+        let open = s
+            .store()
+            .open_apply(&id)
+            .map_err(switchboard_channels::ChannelError::from)?;
+        Ok((account, open))
+    })
+    .await?;
+    let admin_url = BaseUrl::parse(&account.fields.base_url)
+        .map(|b| b.admin_url())
+        .unwrap_or(account.fields.base_url);
+    Ok(SyncOverview {
+        admin_url,
+        open_apply,
+    })
+}
+
+/// Links a local-only channel to the platform source created for it in the web admin.
+/// The source is read first (same kind, not linked elsewhere); nothing is sent: the
+/// channel's values show in the next plan.
+#[tauri::command]
+pub async fn link_channel(
+    state: State<'_, AppState>,
+    channel_id: String,
+    account_id: String,
+    remote_id: String,
+) -> Result<SyncState, IpcError> {
+    let (_, client) = account_client(&state, &account_id).await?;
+    let record = client
+        .source(&remote_id, &CancellationToken::new())
+        .await
+        .map_err(SyncError::from)?;
+    with_service(&state, move |s| {
+        s.link_to_source(&channel_id, &account_id, &record)
+    })
+    .await
 }
 
 /// Applies a frozen plan (or resumes its interrupted apply).

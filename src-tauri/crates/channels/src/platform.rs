@@ -437,6 +437,59 @@ impl ChannelService {
         self.linked_problems(kind, doc)
     }
 
+    /// Links a local-only channel to a source created in the web admin ("create it in the
+    /// web admin, then link it"). The server copy becomes the base, so the draft's own
+    /// values show in the next plan as "will send": linking pushes nothing. Refused, naming
+    /// the field, when the channel is already linked, the kinds differ, or another channel
+    /// holds the source.
+    pub fn link_to_source(
+        &mut self,
+        channel_id: &str,
+        account_id: &str,
+        record: &Map<String, Value>,
+    ) -> Result<SyncState, ChannelError> {
+        let invalid = |id: &'static str| ChannelError::Invalid {
+            path: "remote_id".into(),
+            id,
+        };
+        let view = self.get(channel_id)?;
+        if view.channel.remote_id.is_some() {
+            return Err(invalid("sync-link-already-linked"));
+        }
+        let kind = Kind::parse(&view.channel.kind)
+            .ok_or_else(|| ChannelError::UnknownKind(view.channel.kind.clone()))?;
+        let remote_id = record
+            .get("id")
+            .and_then(id_text)
+            .ok_or(invalid("sync-link-no-source"))?;
+        let source_kind = record
+            .get("type")
+            .and_then(Value::as_str)
+            .and_then(kind_of_api_type);
+        if source_kind != Some(kind) {
+            return Err(invalid("sync-link-other-kind"));
+        }
+        let taken = self
+            .store
+            .linked_ids(account_id)?
+            .into_iter()
+            .any(|(_, r)| r == remote_id);
+        if taken {
+            return Err(invalid("sync-link-taken"));
+        }
+        self.store.account(account_id)?;
+        let remote = record_view(kind, record);
+        let updated_at = record
+            .get("updated_at")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        let base = SyncBase::agreed(remote, updated_at, crate::connections::now_ms());
+        let state = linked_state(&api_view(&view.channel.doc), &base);
+        self.store
+            .link_channel(channel_id, account_id, &remote_id, &base, state)?;
+        Ok(state)
+    }
+
     /// Local-only channels (no account), for the plan's "create it in the web admin,
     /// then link it" list.
     pub fn local_only_channels(

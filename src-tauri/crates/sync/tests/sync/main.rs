@@ -2,6 +2,7 @@
 
 mod client_faults;
 mod common;
+mod link;
 mod plan_apply;
 mod promote;
 mod pull;
