@@ -16,6 +16,8 @@ import type { ApplyRecord } from './bindings/ApplyRecord.ts';
 import type { PromotePreview } from './bindings/PromotePreview.ts';
 import type { PromoteRequest } from './bindings/PromoteRequest.ts';
 import type { PromoteReport } from './bindings/PromoteReport.ts';
+import type { SyncOverview } from './bindings/SyncOverview.ts';
+import type { SyncState } from './bindings/SyncState.ts';
 import { Channel, invoke } from '@tauri-apps/api/core';
 import type { IpcError } from './bindings/IpcError.ts';
 import type { ErrorCode } from './bindings/ErrorCode.ts';
@@ -247,8 +249,11 @@ export const api = {
   /** The account's plan (no secret in it); streamed, cancellable. */
   planAccount: (id: string, onEvent: (e: ProgressEvent) => void) => startTask<Plan>('plan_account', { id }, onEvent),
   /** Resolutions per field (`channelId`/`field` null: every conflict); returns the plan refrozen. */
-  resolvePlan: (plan: Plan, resolutions: { channelId: string | null; field: string | null; resolution: Resolution }[]) =>
-    call<Plan>('resolve_plan', { plan, resolutions }),
+  resolvePlan: (
+    plan: Plan,
+    resolutions: { channelId: string | null; field: string | null; resolution: Resolution }[],
+    exclusions: { channelId: string; field: string | null; excluded: boolean }[] = [],
+  ) => call<Plan>('resolve_plan', { plan, resolutions, exclusions }),
   /** Applies a frozen plan, or resumes its interrupted apply. */
   applyPlan: (plan: Plan, onEvent: (e: ProgressEvent) => void) => startTask<ApplyReport>('apply_plan', { plan }, onEvent),
   syncHistory: (id: string) => call<ApplyRecord[]>('sync_history', { id }),
@@ -257,6 +262,11 @@ export const api = {
     call<PromotePreview>('promote_preview', { fromAccount, toAccount, channelIds }),
   /** Writes the confirmed promotion into the target's drafts; review it as the target's plan. */
   promoteChannels: (request: PromoteRequest) => call<PromoteReport>('promote_channels', { request }),
+  /** The tenant's web admin address and an unfinished apply to resume, if any. */
+  syncOverview: (id: string) => call<SyncOverview>('sync_overview', { id }),
+  /** Links a local-only channel to a platform channel; sends nothing. */
+  linkChannel: (channelId: string, accountId: string, remoteId: string) =>
+    call<SyncState>('link_channel', { channelId, accountId, remoteId }),
   /** Starts the demo platform inside the app and returns its account ("Demo platform"). */
   startDemo: () => call<Account>('start_demo'),
 };
