@@ -1,0 +1,294 @@
+// Review and apply in the real window, against the demo platform (the emulator the app
+// starts on loopback): two channels edited here, one of them also edited on the server on
+// the same setting; the plan shows before → after with the settings' labels and the
+// conflict; every resolution path; approve (the hash), apply; the emulator holds the new
+// values; the history shows the apply; a second plan is empty. Then a server edit between
+// plan and apply (stale, Re-plan), a restore of a revision from before a push (a new plan,
+// nothing pushed), and the leak scan over what plans and history wrote. Expected values are
+// read from the emulator itself (its control API), never from the app.
+import { after, afterEach, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { App, Driver, makeSandbox } from './lib/webdriver.mjs';
+import { invoke, storeSecret, typeInto } from './lib/form.mjs';
+import { toList, waitSaved } from './lib/editor.mjs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const row = (remote) => `[data-testid="channel-row"][data-remote="${remote}"]`;
+const card = (remote) => `[data-testid="plan-channel"][data-remote="${remote}"]`;
+const planField = (remote, field) => `${card(remote)} [data-testid="plan-field"][data-field="${field}"]`;
+
+describe('review and apply a plan (demo platform)', () => {
+  const box = makeSandbox('sync');
+  let driver;
+  let app;
+  /** The demo platform's root and an admin token, from its own control API. */
+  let server;
+  /** The two channels edited here: `a` also on the server (a conflict), `b` only here. */
+  let a;
+  let b;
+  /** The hash of the applied plan. */
+  let appliedHash;
+  const secret = 'sync-leak-probe-9f31c2';
+
+  const control = async (path, body) => {
+    const r = await fetch(`${server.root}/_emulator${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    assert.equal(r.status, 200, `control ${path}`);
+    return r.json();
+  };
+  const api = async (path) => {
+    const r = await fetch(`${server.root}/1.0${path}`, { headers: { Authorization: `Bearer ${server.token}` } });
+    assert.equal(r.status, 200, `GET ${path}`);
+    return r.json();
+  };
+  const serverName = async (id) => (await control(`/sources/${id}`)).name;
+
+  async function editName(remote, name) {
+    await toList(app);
+    await app.waitFor(() => app.find(row(remote)), { what: `the row of ${remote}` });
+    await app.click(`${row(remote)} [data-testid="channel-open"]`);
+    await app.waitFor(() => app.find('[name="general.name"]'), { what: 'the form' });
+    await typeInto(app, '[name="general.name"]', name);
+    await waitSaved(app);
+    await toList(app);
+  }
+
+  async function toReview() {
+    await app.click('[data-testid="nav-sync"]');
+    await app.waitFor(() => app.find('[data-testid="view-sync"]'), { what: 'the review view' });
+  }
+
+  async function makePlan() {
+    await toReview();
+    const before = await app.attr('[data-testid="plan"]', 'data-hash').catch(() => null);
+    await app.click('[data-testid="sync-make-plan"]');
+    await app.waitFor(
+      async () => {
+        const h = await app.attr('[data-testid="plan"]', 'data-hash').catch(() => null);
+        return h !== null && h !== before && (await app.findAll('[data-testid="sync-planning"]')).length === 0;
+      },
+      { timeout: 30000, what: 'a new plan' },
+    );
+  }
+
+  const resolution = (remote, field) => app.attr(planField(remote, field), 'data-resolution');
+
+  before(async () => {
+    driver = await Driver.start({ ...box.env, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US:en', LC_ALL: '' });
+    app = await App.launch(driver);
+  });
+  afterEach(async () => {
+    await toList(app);
+  });
+  after(async () => {
+    await app?.quit().catch(() => {});
+    await driver?.stop();
+  });
+
+  test('pull the demo platform, edit two channels here and one of them on the server', async () => {
+    await app.click('[data-testid="nav-accounts"]');
+    await app.waitFor(() => app.find('[data-testid="view-accounts"]'), { what: 'the accounts view' });
+    await app.click('[data-testid="account-demo"]');
+    await app.waitFor(async () => (await app.findAll('[data-testid="account-row"]')).length === 1, { what: 'the demo account' });
+    const url = await app.text('[data-testid="account-row"] .account-url');
+    const root = url.replace(/\/1\.0$/, '');
+    const tokens = await (await fetch(`${root}/_emulator/tokens`)).json();
+    const admin = (Array.isArray(tokens) ? tokens : tokens.tokens).find((t) => t.holder === 'admin' || t.holder === 'Admin');
+    server = { root, token: admin.token };
+    await app.click('[data-testid="account-pull"]');
+    await app.waitFor(async () => (await app.attr('[data-testid="pull-status"]', 'data-complete')) === 'true', {
+      timeout: 60000,
+      what: 'the pull to complete',
+    });
+
+    const sources = (await api('/content_sources?limit=150')).records.filter((s) => ['viber', 'sms', 'tapatalk'].includes(s.type));
+    assert.ok(sources.length >= 2, 'two simple channels on the demo platform');
+    [a, b] = sources;
+    a = { id: a.id, name: a.name };
+    b = { id: b.id, name: b.name };
+    await editName(a.id, 'A edited here');
+    await editName(b.id, 'B edited here');
+    // Another administrator renames `a` on the server: the same setting, another value.
+    await control(`/sources/${a.id}/edit`, { fields: { name: 'A renamed on the server' } });
+  });
+
+  test('the plan shows before → after with labels, and the conflict', async () => {
+    assert.ok(a && b, 'the first test set the channels up');
+    // Reached from the account, as an administrator would.
+    await app.click('[data-testid="nav-accounts"]');
+    await app.click('[data-testid="account-review"]');
+    await app.waitFor(() => app.find('[data-testid="view-sync"]'), { what: 'the review view from the account' });
+    await makePlan();
+
+    assert.equal(await app.attr(planField(b.id, 'name'), 'data-class'), 'send');
+    assert.equal(await app.text(`${planField(b.id, 'name')} [data-testid="value-before"]`), b.name);
+    assert.equal(await app.text(`${planField(b.id, 'name')} [data-testid="value-after"]`), 'B edited here');
+    const label = await app.text(`${planField(b.id, 'name')} [data-testid="field-label"]`);
+    assert.match(label, / › /, `the label names its section (got ${label})`);
+    assert.notEqual(label.trim(), 'name', 'a label, not the API field');
+
+    assert.equal(await app.attr(planField(a.id, 'name'), 'data-class'), 'conflict');
+    assert.equal(await app.text(`${planField(a.id, 'name')} [data-testid="value-base"]`), a.name);
+    assert.equal(await app.text(`${planField(a.id, 'name')} [data-testid="value-local"]`), 'A edited here');
+    assert.equal(await app.text(`${planField(a.id, 'name')} [data-testid="value-remote"]`), 'A renamed on the server');
+    assert.match(await app.text(`${card(a.id)} [data-testid="server-changed"]`), /^Changed on the platform/);
+    assert.match(await app.text('[data-testid="plan-unresolved"]'), /^1 conflict to resolve/);
+    assert.equal(await app.attr('[data-testid="plan-approve"]', 'disabled'), 'true', 'no approval with a conflict open');
+    // Nothing is secret in a demo channel's plan: the plan text holds no token either.
+    assert.ok(!(await app.text('[data-testid="view-sync"]')).includes(server.token));
+  });
+
+  test('every resolution path, then approve and apply: the emulator holds the new values', async () => {
+    assert.ok(a && b, 'the first test set the channels up');
+    await toReview();
+    await app.waitFor(() => app.find(planField(a.id, 'name')), { what: 'the plan still on screen' });
+
+    await app.click('[data-testid="take-all-server"]');
+    await app.waitFor(async () => (await resolution(a.id, 'name')) === 'server', { what: 'take all from the server' });
+    await app.click('[data-testid="keep-all-mine"]');
+    await app.waitFor(async () => (await resolution(a.id, 'name')) === 'mine', { what: 'keep all mine' });
+    await app.click(`${planField(a.id, 'name')} [data-testid="resolve-server"]`);
+    await app.waitFor(async () => (await resolution(a.id, 'name')) === 'server', { what: "take the server's" });
+    await app.click(`${planField(a.id, 'name')} [data-testid="resolve-mine"]`);
+    await app.waitFor(async () => (await resolution(a.id, 'name')) === 'mine', { what: 'keep mine' });
+    await app.click(`${planField(a.id, 'name')} [data-testid="resolve-edit"]`);
+    await typeInto(app, `${planField(a.id, 'name')} [data-testid="edit-value"]`, 'A decided');
+    await app.click(`${planField(a.id, 'name')} [data-testid="edit-use"]`);
+    await app.waitFor(async () => (await resolution(a.id, 'name')) === 'edit', { what: 'an edited value' });
+    assert.equal(await app.text(`${planField(a.id, 'name')} [data-testid="value-edit"]`), 'A decided');
+    assert.equal((await app.findAll('[data-testid="plan-unresolved"]')).length, 0);
+
+    await app.click('[data-testid="plan-approve"]');
+    await app.waitFor(() => app.find('[data-testid="plan-approved"]'), { what: 'the plan approved' });
+    appliedHash = await app.attr('[data-testid="plan"]', 'data-hash');
+    assert.match(appliedHash, /^[0-9a-f]{64}$/);
+    assert.equal(await app.text('[data-testid="plan-approved"]'), `Approved: plan ${appliedHash.slice(0, 12)}`);
+    // Approved: the review is frozen until "Change the review".
+    assert.equal(await app.attr(`${planField(a.id, 'name')} [data-testid="resolve-mine"]`, 'disabled'), 'true');
+
+    await app.click('[data-testid="plan-apply"]');
+    await app.waitFor(() => app.find('[data-testid="apply-outcomes"]'), { timeout: 30000, what: 'the outcome of the apply' });
+    const step = (id) => app.attr(`[data-testid="outcome"][data-channel="${id}"]`, 'data-step');
+    const ids = await app.exec(`return [...document.querySelectorAll('[data-testid="outcome"]')].map((o) => o.dataset.channel)`);
+    assert.equal(ids.length, 2, 'two channels applied');
+    for (const id of ids) assert.equal(await step(id), 'applied');
+    assert.equal(await serverName(a.id), 'A decided');
+    assert.equal(await serverName(b.id), 'B edited here');
+  });
+
+  test('the history shows the apply, and a second plan is empty', async () => {
+    assert.ok(appliedHash, 'an apply happened');
+    await toReview();
+    await app.click('[data-testid="sync-to-history"]');
+    await app.waitFor(() => app.find('[data-testid="history-apply"]'), { what: 'the history' });
+    assert.equal(await app.attr('[data-testid="history-apply"]', 'data-hash'), appliedHash, 'newest first');
+    assert.match(await app.text('[data-testid="history-apply"] [data-testid="history-hash"]'), new RegExp(appliedHash.slice(0, 12)));
+    const entries = await app.exec(
+      `return [...document.querySelectorAll('[data-testid="history-apply"]:first-child [data-testid="history-entry"]')].map((e) => ({
+         step: e.dataset.step,
+         fields: [...e.querySelectorAll('[data-testid="history-field"]')].map((f) => [f.dataset.field, f.querySelector('[data-testid="history-value"]').textContent.trim()]),
+       }))`,
+    );
+    assert.equal(entries.length, 2);
+    assert.ok(entries.every((e) => e.step === 'applied'), JSON.stringify(entries));
+    const values = entries.flatMap((e) => e.fields).map(([, v]) => v).sort();
+    assert.deepEqual(values, ['A decided', 'B edited here']);
+
+    await makePlan();
+    await app.waitFor(() => app.find('[data-testid="plan-empty"]'), { what: '"Nothing to do"' });
+    assert.equal(await app.text('[data-testid="plan-empty"]'), 'Nothing to do: the platform and your drafts agree.');
+  });
+
+  test('a server edit between plan and apply: the channel is stale, nothing overwritten, Re-plan', async () => {
+    assert.ok(appliedHash, 'an apply happened');
+    await editName(b.id, 'B second edit');
+    await makePlan();
+    await app.waitFor(async () => (await app.attr(planField(b.id, 'name'), 'data-class')) === 'send', { what: 'the new local edit planned' });
+    await app.click('[data-testid="plan-approve"]');
+    await app.waitFor(() => app.find('[data-testid="plan-approved"]'), { what: 'the plan approved' });
+    // Someone edits the channel on the platform after the review.
+    await control(`/sources/${b.id}/edit`, { fields: { name: 'B changed meanwhile' } });
+    await app.click('[data-testid="plan-apply"]');
+    await app.waitFor(() => app.find(`[data-testid="outcome"][data-channel]`), { timeout: 30000, what: 'the outcome' });
+    const outcome = '[data-testid="outcome"][data-step="stale"]';
+    await app.waitFor(() => app.find(outcome), { what: 'the stale outcome' });
+    assert.match(await app.text(`${outcome} [data-testid="outcome-error"]`), /changed this channel on the platform since the plan/);
+    assert.equal(await serverName(b.id), 'B changed meanwhile', 'the server copy was not overwritten');
+
+    await app.click(`${outcome} [data-testid="outcome-replan"]`);
+    await app.waitFor(async () => (await app.attr(planField(b.id, 'name'), 'data-class').catch(() => null)) === 'conflict', {
+      timeout: 30000,
+      what: 'the re-plan to show the conflict',
+    });
+    assert.equal(await app.text(`${planField(b.id, 'name')} [data-testid="value-remote"]`), 'B changed meanwhile');
+  });
+
+  test('restoring a revision from before a push makes a new plan, never a silent push', async () => {
+    assert.ok(appliedHash, 'an apply happened');
+    await toList(app);
+    await app.click(`${row(a.id)} [data-testid="channel-open"]`);
+    await app.waitFor(() => app.find('[name="general.name"]'), { what: 'the form' });
+    await app.click('[data-testid="revisions-toggle"]');
+    await app.waitFor(() => app.find('[data-testid="revision"][data-origin="server_push"]'), { what: 'the pushed revision' });
+    assert.match(await app.text('[data-testid="revision"][data-origin="server_push"] .origin'), /^Sent to the platform$/);
+    await app.click('[data-testid="revision"][data-origin="server_pull"]');
+    await app.waitFor(() => app.find('[data-testid="rev-restore-linked"]'), { what: 'the note before restoring a linked channel' });
+    await app.click('[data-testid="rev-restore"]');
+    await app.waitFor(() => app.find('[data-testid="rev-restored-linked"]'), { what: 'the note after the restore' });
+    await app.waitFor(async () => (await app.exec(`return document.querySelector('[name="general.name"]')?.value`)) === a.name, {
+      what: 'the restored name in the form',
+    });
+    assert.equal(await serverName(a.id), 'A decided', 'nothing was pushed by the restore');
+
+    await makePlan();
+    await app.waitFor(() => app.find(planField(a.id, 'name')), { what: 'the restored value in the plan' });
+    assert.equal(await app.attr(planField(a.id, 'name'), 'data-class'), 'send');
+    assert.equal(await app.text(`${planField(a.id, 'name')} [data-testid="value-before"]`), 'A decided');
+    assert.equal(await app.text(`${planField(a.id, 'name')} [data-testid="value-after"]`), a.name);
+    assert.equal(await serverName(a.id), 'A decided', 'a plan pushes nothing');
+  });
+
+  test('leak scan: neither the token nor a channel secret is in plans, history, IPC replies or any file', async () => {
+    assert.ok(appliedHash, 'an apply happened');
+    const email = (await api('/content_sources?limit=150')).records.find((s) => s.type === 'email');
+    await toList(app);
+    await app.click(`${row(email.id)} [data-testid="channel-open"]`);
+    await app.waitFor(() => app.find('[name="general.name"]'), { what: 'the e-mail form' });
+    await storeSecret(app, 'imap.password', secret);
+    await typeInto(app, '[name="general.name"]', 'Mail edited for the scan');
+    await waitSaved(app);
+    await makePlan();
+    await app.waitFor(() => app.find(card(email.id)), { what: 'the e-mail channel in the plan' });
+    const shown = await app.text('[data-testid="view-sync"]');
+    assert.ok(!shown.includes(secret) && !shown.includes(server.token), 'the review shows no secret');
+    // Apply what can be applied (the conflict on `b` kept as mine), so history and journal hold rows.
+    await app.click('[data-testid="keep-all-mine"]');
+    await app.waitFor(async () => (await app.findAll('[data-testid="plan-unresolved"]')).length === 0, { what: 'every conflict settled' });
+    await app.click('[data-testid="plan-approve"]');
+    await app.waitFor(() => app.find('[data-testid="plan-approved"]'), { what: 'approved' });
+    await app.click('[data-testid="plan-apply"]');
+    await app.waitFor(() => app.find('[data-testid="apply-outcomes"]'), { timeout: 30000, what: 'the apply' });
+
+    const account = (await invoke(app, 'list_accounts', {})).ok?.[0];
+    assert.ok(account?.id, 'the account');
+    const replies = [await invoke(app, 'sync_history', { id: account.id }), await invoke(app, 'sync_overview', { id: account.id })];
+    for (const r of replies) {
+      const text = JSON.stringify(r);
+      assert.ok(!text.includes(secret), 'no IPC reply carries the secret');
+      assert.ok(!text.includes(server.token), 'no IPC reply carries the token');
+    }
+    const leaks = [];
+    const walk = (dir) => {
+      for (const name of readdirSync(dir)) {
+        const p = join(dir, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else {
+          const data = readFileSync(p);
+          if (data.includes(secret) || data.includes(server.token)) leaks.push(p);
+        }
+      }
+    };
+    walk(box.root);
+    assert.deepEqual(leaks, [], 'no file the app wrote (database with its plans, history and journal, WAL, logs) holds a secret');
+  });
+});
