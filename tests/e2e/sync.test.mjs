@@ -259,6 +259,11 @@ describe('review and apply a plan (demo platform)', () => {
     await waitSaved(app);
     await makePlan();
     await app.waitFor(() => app.find(card(email.id)), { what: 'the e-mail channel in the plan' });
+    // The secret set here is planned as "will be set", by its label, never its value.
+    const secretRow = `${card(email.id)} [data-testid="plan-secret"]`;
+    await app.waitFor(() => app.find(secretRow), { what: 'the secret in the plan' });
+    assert.equal(await app.text(`${secretRow} [data-testid="value-after"]`), 'will be set');
+    assert.notEqual((await app.text(`${secretRow} [data-testid="field-label"]`)).trim(), await app.attr(secretRow, 'data-field'), 'a label, not the API name');
     const shown = await app.text('[data-testid="view-sync"]');
     assert.ok(!shown.includes(secret) && !shown.includes(server.token), 'the review shows no secret');
     // Apply what can be applied (the conflict on `b` kept as mine), so history and journal hold rows.
@@ -268,6 +273,17 @@ describe('review and apply a plan (demo platform)', () => {
     await app.waitFor(() => app.find('[data-testid="plan-approved"]'), { what: 'approved' });
     await app.click('[data-testid="plan-apply"]');
     await app.waitFor(() => app.find('[data-testid="apply-outcomes"]'), { timeout: 30000, what: 'the apply' });
+
+    assert.equal(await app.attr(`[data-testid="outcome"][data-channel="${await app.attr(card(email.id), 'data-channel')}"]`, 'data-step'), 'applied');
+    await app.click('[data-testid="sync-to-history"]');
+    await app.waitFor(() => app.find('[data-testid="history-apply"]'), { what: 'the history' });
+    const secretCell = await app.exec(
+      `const e = [...document.querySelectorAll('[data-testid="history-apply"]:first-child [data-testid="history-entry"]')]
+         .find((x) => [...x.querySelectorAll('[data-testid="history-value"]')].some((v) => v.textContent.trim() === 'set'));
+       return e ? e.textContent : null;`,
+    );
+    assert.ok(secretCell, 'the history names the secret as "set"');
+    assert.ok(!secretCell.includes(secret));
 
     const account = (await invoke(app, 'list_accounts', {})).ok?.[0];
     assert.ok(account?.id, 'the account');

@@ -118,3 +118,6 @@ sync-task-apply = Applying the plan to { $name }
 
 ## A revision written by an apply (the history list's origin)
 rev-origin-server-push = Sent to the platform
+
+## Secrets in an apply's outcome (names only)
+review-outcome-secrets-set = Secrets set: { $fields }

@@ -118,3 +118,6 @@ sync-task-apply = Application du plan sur { $name }
 
 ## Révision écrite par une application (origine dans l'historique)
 rev-origin-server-push = Envoyé à la plateforme
+
+## Secrets dans le résultat d'une application (noms seulement)
+review-outcome-secrets-set = Secrets définis : { $fields }

@@ -74,11 +74,15 @@ pub async fn resolve_plan(
         {
             match &x.field {
                 None => c.excluded = x.excluded,
-                Some(f) => c
-                    .fields
-                    .iter_mut()
-                    .filter(|p| &p.field == f)
-                    .for_each(|p| p.excluded = x.excluded),
+                Some(f) => {
+                    for p in c.fields.iter_mut().filter(|p| &p.field == f) {
+                        p.excluded = x.excluded;
+                    }
+                    // A secret ticked out is not sent, and stays due next time.
+                    for p in c.secrets.iter_mut().filter(|p| &p.field == f) {
+                        p.excluded = x.excluded;
+                    }
+                }
             }
         }
     }
