@@ -307,4 +307,79 @@ describe('review and apply a plan (demo platform)', () => {
     walk(box.root);
     assert.deepEqual(leaks, [], 'no file the app wrote (database with its plans, history and journal, WAL, logs) holds a secret');
   });
+
+  test('Cancel stops an apply between channels; the unfinished apply is offered and resumes; a channel ticked out is not sent', async () => {
+    assert.ok(appliedHash, 'an apply happened');
+    const taken = new Set([a.id, b.id]);
+    const others = (await api('/content_sources?limit=150')).records.filter((s) => s.type !== 'email' && s.type !== 'wechat' && !taken.has(s.id)).slice(0, 4);
+    assert.equal(others.length, 4);
+    for (const [i, s] of others.entries()) await editName(s.id, `Resumed ${i}`);
+    await makePlan();
+    for (const s of others) await app.waitFor(() => app.find(card(s.id)), { what: `${s.name} in the plan` });
+    const [kept, ...sent] = [others[3], others[0], others[1], others[2]];
+    await app.click(`${card(kept.id)} [data-testid="channel-include"]`);
+    await app.waitFor(async () => (await app.attr(card(kept.id), 'data-excluded')) === 'true', { what: 'the channel ticked out' });
+    await app.click('[data-testid="plan-approve"]');
+    await app.waitFor(() => app.find('[data-testid="plan-approved"]'), { what: 'approved' });
+
+    // A slow platform, so that Cancel lands while the apply runs.
+    const faults = (body) => fetch(`${server.root}/_emulator/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    assert.equal((await faults({ latency_ms: 1200 })).status, 200);
+    try {
+      await app.click('[data-testid="plan-apply"]');
+      await app.waitFor(() => app.find('[data-testid="plan-channel"][data-status="ok"]'), { timeout: 30000, what: 'the first channel applied' });
+      await app.click('[data-testid="apply-cancel"]');
+      await app.waitFor(async () => (await app.attr('[data-testid="apply-outcomes"]', 'data-cancelled').catch(() => null)) === 'true', {
+        timeout: 30000,
+        what: 'the apply cancelled',
+      });
+    } finally {
+      await faults({ latency_ms: 0 });
+    }
+    const done = await app.exec(`return [...document.querySelectorAll('[data-testid="outcome"]')].map((o) => o.dataset.channel)`);
+    assert.ok(done.length >= 1 && done.length < sent.length, `stopped between channels (${done.length} of ${sent.length} done)`);
+    await app.waitFor(() => app.find('[data-testid="sync-resume-banner"]'), { what: 'the resume offer' });
+    assert.match(await app.text('[data-testid="sync-resume-banner"]'), /^An apply of plan [0-9a-f]{12} was interrupted \(\d channels? not finished\)/);
+
+    await app.click('[data-testid="sync-resume"]');
+    await app.waitFor(
+      async () => (await app.exec(`return [...document.querySelectorAll('[data-testid="outcome"][data-step="applied"]')].length`)) === sent.length,
+      { timeout: 30000, what: 'the resumed apply to finish every channel' },
+    );
+    assert.equal((await app.findAll('[data-testid="sync-resume-banner"]')).length, 0, 'nothing left to resume');
+    for (const [i, s] of [others[0], others[1], others[2]].entries()) assert.equal(await serverName(s.id), `Resumed ${i}`);
+    assert.equal(await serverName(kept.id), kept.name, 'the channel ticked out was not sent');
+    assert.equal((await app.findAll(`[data-testid="outcome"][data-channel="${await app.attr(card(kept.id), 'data-channel')}"]`)).length, 0);
+  });
+
+  test('a local channel is linked to the platform channel made for it in the web admin; nothing is sent', async () => {
+    assert.ok(appliedHash, 'an apply happened');
+    const source = (await api('/content_sources?limit=150')).records.find((s) => s.type === 'viber' && s.id !== a.id && s.id !== b.id) ?? (await api('/content_sources?limit=150')).records.find((s) => s.type === 'sms' && s.id !== a.id && s.id !== b.id);
+    assert.ok(source, 'a platform channel to link');
+    // As if it had been created in the web admin: the adopted copy is deleted here and a
+    // local draft of the same kind and name is made.
+    await toList(app);
+    const adopted = await app.attr(row(source.id), 'data-id');
+    const kind = await app.attr(row(source.id), 'data-kind');
+    assert.equal((await invoke(app, 'delete_channel', { id: adopted })).err, undefined);
+    const created = await invoke(app, 'create_channel', { kind, name: source.name });
+    assert.equal(created.err, undefined, JSON.stringify(created.err));
+    const local = created.ok.channel.id;
+    const before = await serverName(source.id);
+
+    await makePlan();
+    const item = `[data-testid="local-only-item"][data-channel="${local}"]`;
+    await app.waitFor(() => app.find(item), { what: 'the local channel offered for linking' });
+    assert.match(await app.text('[data-testid="admin-link"]'), /web admin/);
+    assert.match(await app.attr('[data-testid="admin-link"]', 'href'), /\/admin$/);
+    const offered = await app.exec(`return [...document.querySelectorAll(arguments[0] + ' [data-testid="link-candidate"] option')].map((o) => [o.value, o.textContent.trim()])`, item);
+    assert.deepEqual(offered[0], [source.id, `${source.name} (same name)`], 'the same name first');
+    await app.click(`${item} [data-testid="link-channel"]`);
+    await app.waitFor(() => app.find(`${item} [data-testid="linked"]`), { what: 'linked' });
+    assert.equal(await serverName(source.id), before, 'linking sent nothing');
+
+    await makePlan();
+    assert.equal((await app.findAll(item)).length, 0, 'no longer local-only');
+    assert.equal(await serverName(source.id), before, 'planning sent nothing');
+  });
 });
