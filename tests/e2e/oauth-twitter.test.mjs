@@ -49,16 +49,20 @@ describe('Continue with Twitter in the real window', { timeout: 180000, skip: !r
   });
 
   test('the PIN typed in the field completes the sign-in; token and secret only in the vault', async () => {
+    // The Twitter app, typed into Settings as an administrator would.
+    await app.click('[data-testid="nav-settings"]');
+    const form = '[data-testid="provider-app-twitter"]';
+    assert.match(await app.text(`${form} h3`), /Twitter/);
+    await typeInto(app, `${form} [name="clientId"]`, 'xvz1evFS4wEEPTGEFPHBog');
+    await typeInto(app, `${form} [name="clientSecret"]`, 'kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw');
+    await typeInto(app, `${form} [name="baseUrl"]`, provider.base);
+    await app.click(`${form} [data-testid="provider-app-save"]`);
+    await app.find(`${form} [data-testid="provider-app-saved"]`);
+    await app.find(`${form} [data-testid="secret-set"]`);
+    await toList(app);
+
     const id = await newChannel(app, 'twitter', 'Twitter via sign-in');
     const connect = field('twitter.connect');
-    const saved = await invoke(app, 'set_provider_app', {
-      provider: 'twitter',
-      clientId: 'xvz1evFS4wEEPTGEFPHBog',
-      clientSecret: 'kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw',
-      baseUrl: provider.base,
-      redirectPort: null,
-    });
-    assert.equal(saved.ok?.secretSet, true, JSON.stringify(saved));
     await back(app);
     await app.click(`[data-testid="channel-row"][data-name="Twitter via sign-in"]`);
     await app.waitFor(async () => (await app.attr('[data-testid="channel-editor"]', 'data-channel-id')) === id);

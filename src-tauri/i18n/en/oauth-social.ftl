@@ -14,3 +14,10 @@ oauth-social-pin-label = PIN
 oauth-social-pin-submit = Confirm
 oauth-social-pin-required = Type the PIN Twitter shows.
 oauth-social-open-settings = Open provider apps
+
+## Provider apps (Settings)
+oauth-app-client-id-facebook = App ID
+oauth-app-client-secret-facebook = App secret
+oauth-app-client-id-twitter = API key (consumer key)
+oauth-app-client-secret-twitter = API key secret (consumer secret)
+oauth-app-redirect-port-twitter = Loopback callback port registered in the app (http://127.0.0.1:PORT/callback; empty: PIN)

@@ -14,3 +14,10 @@ oauth-social-pin-label = Code PIN
 oauth-social-pin-submit = Valider
 oauth-social-pin-required = Saisissez le code PIN affiché par Twitter.
 oauth-social-open-settings = Ouvrir les applications des fournisseurs
+
+## Applications des fournisseurs (Paramètres)
+oauth-app-client-id-facebook = ID de l'application
+oauth-app-client-secret-facebook = Clé secrète de l'application
+oauth-app-client-id-twitter = Clé d'API (consumer key)
+oauth-app-client-secret-twitter = Secret de la clé d'API (consumer secret)
+oauth-app-redirect-port-twitter = Port de rappel local enregistré dans l'application (http://127.0.0.1:PORT/callback ; vide : code PIN)

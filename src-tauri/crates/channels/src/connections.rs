@@ -160,6 +160,12 @@ impl ChannelService {
                 id: "oauth-app-base-url-invalid",
             })?;
         }
+        if base_url.is_some_and(|b| crate::social::social_base_invalid(provider, b)) {
+            return Err(ChannelError::Invalid {
+                path: "baseUrl".into(),
+                id: "oauth-app-base-url-invalid",
+            });
+        }
         let sealed = match secret.filter(|s| !s.expose().is_empty()) {
             Some(s) => Some(
                 self.vault

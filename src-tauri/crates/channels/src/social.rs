@@ -74,6 +74,16 @@ pub fn social_target(kind: Kind, action: ActionKind) -> Option<SocialTarget> {
     }
 }
 
+/// Whether `base` is unusable as the address of a Facebook or Twitter app (their
+/// endpoints are not in the provider registry, so `set_provider_app` asks here).
+pub(crate) fn social_base_invalid(provider: ProviderId, base: &str) -> bool {
+    match provider {
+        ProviderId::Facebook => switchboard_oauth::facebook::Facebook::with_base(base).is_err(),
+        ProviderId::Twitter => switchboard_oauth::oauth1::Twitter::with_base(base).is_err(),
+        _ => false,
+    }
+}
+
 impl ChannelService {
     /// The social target of `action` on channel `id`, if it is one.
     pub fn social_target_of(

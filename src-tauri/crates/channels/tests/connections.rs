@@ -108,6 +108,13 @@ fn bad_provider_app_input_names_the_field() {
         )
         .unwrap_err();
     assert_eq!(e.msg().id, "oauth-app-base-url-invalid");
+    // Facebook and Twitter, outside the registry, are checked the same way.
+    for p in [ProviderId::Facebook, ProviderId::Twitter] {
+        let e = s
+            .set_provider_app(LOCAL_ACCOUNT, p, "id", None, Some("file:///etc"), None)
+            .unwrap_err();
+        assert_eq!(e.msg().id, "oauth-app-base-url-invalid", "{p:?}");
+    }
 }
 
 #[test]
