@@ -382,4 +382,25 @@ describe('review and apply a plan (demo platform)', () => {
     assert.equal((await app.findAll(item)).length, 0, 'no longer local-only');
     assert.equal(await serverName(source.id), before, 'planning sent nothing');
   });
+
+  test('an invalid channel blocks only itself, with its problems by label', async () => {
+    assert.ok(appliedHash, 'an apply happened');
+    const [bad, good] = (await api('/content_sources?limit=150')).records.filter((s) => s.type === 'tapatalk' || s.type === 'viber' || s.type === 'sms').slice(-2);
+    assert.ok(bad && good && bad.id !== good.id);
+    await editName(bad.id, ' ');
+    await editName(good.id, 'Still sent');
+    await makePlan();
+    await app.waitFor(() => app.find(card(bad.id)), { what: 'the invalid channel in the plan' });
+    assert.equal(await app.attr(card(bad.id), 'data-blocked'), 'true');
+    const problems = await app.text(`${card(bad.id)} [data-testid="channel-problems"]`);
+    assert.match(problems, / › /, `problems named by label (got ${problems})`);
+    assert.equal(await app.attr(`${card(bad.id)} [data-testid="channel-include"]`, 'disabled'), 'true');
+    assert.equal(await app.attr(card(good.id), 'data-blocked'), 'false', 'the other channel is not held up');
+    await app.click('[data-testid="plan-approve"]');
+    await app.waitFor(() => app.find('[data-testid="plan-approved"]'), { what: 'approved' });
+    await app.click('[data-testid="plan-apply"]');
+    await app.waitFor(() => app.find('[data-testid="apply-outcomes"]'), { timeout: 30000, what: 'the apply' });
+    assert.equal(await serverName(good.id), 'Still sent');
+    assert.equal(await serverName(bad.id), bad.name, 'the invalid channel sent nothing');
+  });
 });
