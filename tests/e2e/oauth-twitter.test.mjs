@@ -7,6 +7,7 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { App, Driver, makeSandbox, REPO } from './lib/webdriver.mjs';
@@ -112,5 +113,53 @@ describe('Continue with Twitter in the real window', { timeout: 180000, skip: !r
       await invoke(app, 'channel_connections', { id }),
     ]);
     for (const t of secrets) assert.ok(!replies.includes(t), 'a secret reached the window');
+  });
+
+  test('with a registered loopback port the sign-in ends by itself at the callback', async () => {
+    const port = await new Promise((ok) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const p = s.address().port;
+        s.close(() => ok(p));
+      });
+    });
+    const saved = await invoke(app, 'set_provider_app', {
+      provider: 'twitter',
+      clientId: 'xvz1evFS4wEEPTGEFPHBog',
+      clientSecret: null,
+      baseUrl: provider.base,
+      redirectPort: port,
+    });
+    assert.equal(saved.ok?.redirectPort, port, JSON.stringify(saved));
+    const id = await newChannel(app, 'twitter', 'Twitter via callback');
+    const connect = field('twitter.connect');
+    const before = existsSync(urlFile) ? readFileSync(urlFile, 'utf8').trim().split('\n').length : 0;
+    await app.waitFor(async () => (await app.attr(`${connect} [data-testid="oauth-connect"]`, 'disabled')) === null, {
+      what: 'the sign-in button',
+    });
+    await app.click(`${connect} [data-testid="oauth-connect"]`);
+    const url = await app.waitFor(
+      async () => {
+        const lines = existsSync(urlFile) ? readFileSync(urlFile, 'utf8').trim().split('\n') : [];
+        return lines.length > before ? lines.pop() : null;
+      },
+      { what: 'the authorization URL handed to the browser' },
+    );
+    // The browser: authorize, then follow Twitter's redirect to the app's callback.
+    const res = await fetch(`${url}&decision=allow`, { redirect: 'manual' });
+    const callback = res.headers.get('location');
+    assert.ok(callback?.startsWith(`http://127.0.0.1:${port}/callback?`), String(callback));
+    const page = await (await fetch(callback)).text();
+    assert.match(page, /Sign-in complete/);
+    const connected = await app.waitFor(
+      () => app.exec(`return document.querySelector('${connect} [data-testid="oauth-connected"]')?.textContent ?? null`),
+      { what: '"connected as" in the field' },
+    );
+    assert.match(connected, /Connected as @cafelumiere/);
+    assert.equal((await app.findAll(`${connect} [data-testid="oauth-pin"]`)).length, 0, 'no PIN asked');
+    const view = await invoke(app, 'get_channel', { id });
+    assert.deepEqual(
+      ['twitter.oauth_token', 'twitter.oauth_token_secret'].filter((p) => view.ok?.secretsSet.includes(p)),
+      ['twitter.oauth_token', 'twitter.oauth_token_secret'],
+    );
   });
 });
