@@ -386,3 +386,118 @@ async fn plans_history_and_journal_hold_no_secret() {
     );
     assert!(!dump.contains(secret));
 }
+
+/// Every visible, writable on/off setting of `kind`: (document path, API name).
+fn switches(kind: switchboard_catalogue::Kind, doc: &serde_json::Value) -> Vec<(String, String)> {
+    use switchboard_catalogue::model::FieldType;
+    // A pulled document carries every setting (the adoption completes it).
+    let full = doc;
+    let mut out = Vec::new();
+    for s in &switchboard_catalogue::kind_schema(kind).sections {
+        if s.repeat || s.visible_when.as_ref().is_some_and(|r| !r.eval(full)) {
+            continue;
+        }
+        for f in &s.fields {
+            let Some(api) = &f.api else { continue };
+            let visible = f.visible_when.as_ref().is_none_or(|r| r.eval(full));
+            if matches!(f.ty, FieldType::Bool)
+                && visible
+                && switchboard_platform::writable_source_param(&api.name)
+            {
+                out.push((f.path.clone(), api.name.clone()));
+            }
+        }
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn round_trip_for_every_kind_with_every_switch_it_has() {
+    let w = World::new(60, 17);
+    w.pull().await;
+    let chans = one_per_kind(&w);
+    let mut expected = std::collections::BTreeMap::new();
+    for c in &chans {
+        let kind = switchboard_catalogue::Kind::parse(c.doc["kind"].as_str().unwrap()).unwrap();
+        let mut s = w.service.lock().unwrap();
+        let mut doc = s.get(&c.channel_id).unwrap().channel.doc;
+        let mut fields = vec!["name".to_owned()];
+        doc["general"]["name"] = serde_json::json!(format!("Switched {}", c.remote_id));
+        let baseline = s.save(&c.channel_id, doc.clone()).unwrap().problems.len();
+        for (path, api) in switches(kind, &doc) {
+            let now = switchboard_core::jsonpath::get(&doc, &path)
+                .and_then(serde_json::Value::as_bool)
+                .unwrap_or(false);
+            let mut next = doc.clone();
+            switchboard_core::jsonpath::set(&mut next, &path, serde_json::json!(!now));
+            // A switch that opens settings this channel lacks would make it invalid (it
+            // then blocks only itself, tested elsewhere): leave that one as it is.
+            if s.save(&c.channel_id, next.clone()).unwrap().problems.len() > baseline {
+                s.save(&c.channel_id, doc.clone()).unwrap();
+                continue;
+            }
+            doc = next;
+            fields.push(api);
+        }
+        fields.sort();
+        expected.insert(c.channel_id.clone(), fields);
+    }
+    let plan = w.plan().await;
+    assert_eq!(plan.channels.len(), chans.len());
+    let mut switched = 0;
+    for cp in &plan.channels {
+        let mut sent: Vec<String> = cp
+            .fields
+            .iter()
+            .filter(|f| f.class == FieldClass::Send)
+            .map(|f| f.field.clone())
+            .collect();
+        sent.sort();
+        assert_eq!(&sent, &expected[&cp.channel_id], "{}", cp.kind);
+        switched += sent.len() - 1;
+    }
+    println!("{switched} switches toggled over {} kinds", chans.len());
+    assert!(
+        switched >= chans.len(),
+        "{switched} switches over {} kinds",
+        chans.len()
+    );
+    assert!(plan.channels.iter().all(|c| c.actionable()));
+    let report = w.apply(&plan).await.unwrap();
+    assert_eq!(report.outcomes.len(), chans.len());
+    for o in &report.outcomes {
+        assert_eq!(o.step, JournalStep::Applied, "{o:?}");
+        assert!(
+            o.server_changed.is_empty(),
+            "the server kept what was sent: {o:?}"
+        );
+    }
+    for c in &chans {
+        let raw = w.emu.control().raw_source(&c.remote_id).unwrap();
+        for api in &expected[&c.channel_id] {
+            let planned = plan
+                .channels
+                .iter()
+                .find(|p| p.channel_id == c.channel_id)
+                .unwrap()
+                .fields
+                .iter()
+                .find(|f| f.field == *api)
+                .unwrap()
+                .local
+                .clone();
+            assert_eq!(
+                raw[api],
+                planned,
+                "{} {api}: {:?}",
+                c.remote_id,
+                w.emu.control().stats().puts.get(&c.remote_id)
+            );
+        }
+    }
+    // Our writes are the base: the next plan is empty, and so after a pull.
+    assert!(w.plan().await.is_empty());
+    w.pull().await;
+    assert!(w.plan().await.is_empty());
+    assert_no_blind_resend(&w);
+}

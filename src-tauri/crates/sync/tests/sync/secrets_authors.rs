@@ -225,3 +225,133 @@ async fn who_changed_the_server_copy_comes_from_the_journal_else_updated_at() {
         assert!(change.at.is_some());
     }
 }
+
+/// A writer the log goes to, readable afterwards.
+#[derive(Clone, Default)]
+struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn leak_scan_no_secret_in_plans_reports_history_journal_database_files_or_logs() {
+    // Every thread's log (apply work runs on blocking threads): the process-wide
+    // subscriber, at TRACE, set once in this test binary.
+    let out = Captured::default();
+    let w2 = out.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || w2.clone())
+        .with_ansi(false)
+        .finish();
+    tracing::subscriber::set_global_default(subscriber).expect("the only global subscriber");
+
+    let w = World::new(30, 37);
+    w.pull().await;
+    let mail = linked_of_kind(&w, "email");
+    let secrets = [
+        ("imap.password", "Leak-imap-pw-b81c"),
+        ("smtp.password", "Leak-smtp-pw-77e0"),
+        ("imap.oauth_refresh_token", "Leak-refresh-0.AXo-9f"),
+    ];
+    for (path, value) in secrets {
+        set_secret(&w, &mail[0].channel_id, path, value);
+    }
+    set_secret(
+        &w,
+        &mail[1].channel_id,
+        "smtp.password",
+        "Leak-second-pw-3d",
+    );
+    w.rename(&mail[0].channel_id, "Leak scan renamed");
+    let plan = w.plan().await;
+    let report = w.apply(&plan).await.unwrap();
+    assert_eq!(report.count(JournalStep::Applied), 2, "{report:#?}");
+    // The secrets did reach the server (the scan below is not vacuous).
+    let ctl = w.emu.control();
+    assert_eq!(
+        ctl.secret(&mail[0].remote_id, "imap_oauth_refresh_token")
+            .as_deref(),
+        Some("Leak-refresh-0.AXo-9f")
+    );
+    assert_eq!(
+        ctl.secret(&mail[1].remote_id, "smtp_password").as_deref(),
+        Some("Leak-second-pw-3d")
+    );
+    // A replaced secret, a second plan and apply, a pull: more rows, more log.
+    set_secret(
+        &w,
+        &mail[0].channel_id,
+        "imap.password",
+        "Leak-imap-pw-rotated",
+    );
+    let second = w.plan().await;
+    w.apply(&second).await.unwrap();
+    w.pull().await;
+    assert!(w.plan().await.is_empty());
+
+    let mut values: Vec<&str> = secrets.iter().map(|(_, v)| *v).collect();
+    values.extend(["Leak-second-pw-3d", "Leak-imap-pw-rotated"]);
+    let token = w.emu.admin_token();
+    values.push(&token);
+    let history = w
+        .service
+        .lock()
+        .unwrap()
+        .store()
+        .sync_history(&w.account)
+        .unwrap();
+    let db = rusqlite::Connection::open(&w.db).unwrap();
+    let rows: String = db
+        .query_row(
+            "SELECT COALESCE((SELECT group_concat(plan, '|') FROM sync_applies), '') || \
+             COALESCE((SELECT group_concat(COALESCE(result, ''), '|') FROM sync_journal), '')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        rows.contains("imap_password"),
+        "the journal names what was set"
+    );
+    drop(db);
+    let mut texts: Vec<(String, Vec<u8>)> = vec![
+        ("plan".into(), serde_json::to_vec(&plan).unwrap()),
+        ("second plan".into(), serde_json::to_vec(&second).unwrap()),
+        ("apply report".into(), serde_json::to_vec(&report).unwrap()),
+        ("history".into(), serde_json::to_vec(&history).unwrap()),
+        ("plans and journal rows".into(), rows.into_bytes()),
+        (
+            "the emulator's record of what it received".into(),
+            serde_json::to_vec(&ctl.stats().puts).unwrap(),
+        ),
+    ];
+    for entry in std::fs::read_dir(w.db.parent().unwrap()).unwrap() {
+        let p = entry.unwrap().path();
+        if p.is_file() {
+            texts.push((p.display().to_string(), std::fs::read(&p).unwrap()));
+        }
+    }
+    let log = out.0.lock().unwrap().clone();
+    assert!(
+        String::from_utf8_lossy(&log).contains("email_credentials"),
+        "the log saw the apply"
+    );
+    texts.push(("log".into(), log));
+    assert!(texts.iter().any(|(n, _)| n.ends_with(".sqlite3-wal")) || texts.len() > 6);
+    for (name, bytes) in &texts {
+        for v in &values {
+            assert!(
+                !bytes.windows(v.len()).any(|x| x == v.as_bytes()),
+                "{v:?} found in {name}"
+            );
+        }
+    }
+}
