@@ -57,3 +57,20 @@ promote-kind-time-sheets = Business hours
 promote-kind-categories = Category
 promote-kind-locales = Language
 promote-kind-channel-groups = Channel group
+
+## Command line: promote, and what plan shows of secrets and authors
+
+cli-promote-about = Copy channels from one account to another (sandbox → production), mapping references by name, then print the target account's plan (nothing is sent: apply the plan file)
+cli-promote-arg-from = The account the channels come from (label or id)
+cli-promote-arg-to = The account to copy them to (label or id)
+cli-promote-arg-channel = A channel id to promote (repeat for several)
+cli-promote-arg-map = Correct one mapping: kind:from=to, by id or name (kinds: communities, time_sheets, categories, locales, channel_groups; an empty "to" clears the reference)
+cli-promote-bad-map = Cannot read the mapping “{ $map }”: write kind:from=to, e.g. time_sheets:London office=24/7.
+cli-promote-map-no-target = The target account has no “{ $target }” in that list.
+cli-promote-map-no-source = The promoted channels do not reference “{ $source }” in that list.
+cli-promote-unmatched = no match: cleared
+cli-promote-cleared = cleared
+cli-promote-reenter = enter again
+cli-plan-secret = will be set
+cli-plan-server-change = Changed on the server by { $by }, { $at }
+cli-plan-server-change-at = Changed on the server { $at }

@@ -57,3 +57,20 @@ promote-kind-time-sheets = Horaires d’ouverture
 promote-kind-categories = Catégorie
 promote-kind-locales = Langue
 promote-kind-channel-groups = Groupe de canaux
+
+## Ligne de commande : promote, et ce que plan montre des secrets et des auteurs
+
+cli-promote-about = Copier des canaux d’un compte vers un autre (bac à sable → production) en associant les références par nom, puis afficher le plan du compte cible (rien n’est envoyé : appliquez le fichier du plan)
+cli-promote-arg-from = Le compte d’où viennent les canaux (libellé ou identifiant)
+cli-promote-arg-to = Le compte où les copier (libellé ou identifiant)
+cli-promote-arg-channel = L’identifiant d’un canal à promouvoir (à répéter pour plusieurs)
+cli-promote-arg-map = Corriger une correspondance : type:source=cible, par identifiant ou par nom (types : communities, time_sheets, categories, locales, channel_groups ; une cible vide efface la référence)
+cli-promote-bad-map = Impossible de lire la correspondance « { $map } » : écrivez type:source=cible, par exemple time_sheets:London office=24/7.
+cli-promote-map-no-target = Le compte cible n’a pas « { $target } » dans cette liste.
+cli-promote-map-no-source = Les canaux promus ne référencent pas « { $source } » dans cette liste.
+cli-promote-unmatched = sans correspondance : effacée
+cli-promote-cleared = effacée
+cli-promote-reenter = à saisir de nouveau
+cli-plan-secret = sera défini
+cli-plan-server-change = Modifié sur la plateforme par { $by }, { $at }
+cli-plan-server-change-at = Modifié sur la plateforme { $at }

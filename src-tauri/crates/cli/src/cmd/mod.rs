@@ -10,6 +10,7 @@ mod import;
 mod list;
 mod mail_test;
 mod plan;
+mod promote;
 mod pull;
 mod validate;
 
@@ -59,7 +60,8 @@ pub fn command(ctx: &Ctx) -> Command {
         .subcommand(account::command(ctx))
         .subcommand(pull::command(ctx))
         .subcommand(plan::command(ctx))
-        .subcommand(apply::command(ctx));
+        .subcommand(apply::command(ctx))
+        .subcommand(promote::command(ctx));
     localize_headings(root, ctx)
 }
 
@@ -93,6 +95,7 @@ pub fn dispatch(ctx: &Ctx, matches: &ArgMatches) -> ExitCode {
         Some(("pull", m)) => pull::run(ctx, m),
         Some(("plan", m)) => plan::run(ctx, m),
         Some(("apply", m)) => apply::run(ctx, m),
+        Some(("promote", m)) => promote::run(ctx, m),
         _ => ExitCode::from(2),
     }
 }

@@ -56,6 +56,16 @@ pub fn print_plan(ctx: &Ctx, plan: &Plan) {
         if let Some(e) = &c.error {
             crate::outln!("  {}", ctx.l10n.format(e));
         }
+        if let Some(sc) = &c.server_change {
+            let at = sc.at.clone().unwrap_or_default();
+            let msg = match sc.by.as_deref().or(sc.user_id.as_deref()) {
+                Some(by) => Msg::new("cli-plan-server-change")
+                    .arg("by", crate::term::escape(by))
+                    .arg("at", at),
+                None => Msg::new("cli-plan-server-change-at").arg("at", at),
+            };
+            crate::outln!("  {}", ctx.l10n.format(&msg));
+        }
         for f in &c.fields {
             let label = f
                 .label
@@ -83,6 +93,14 @@ pub fn print_plan(ctx: &Ctx, plan: &Plan) {
                     value_text(after)
                 );
             }
+        }
+        for s in &c.secrets {
+            let label = s
+                .label
+                .as_deref()
+                .map(|l| ctx.t(l))
+                .unwrap_or_else(|| s.field.clone());
+            crate::outln!("  [{}] {label}", ctx.t("cli-plan-secret"));
         }
         for w in &c.web_admin {
             let label = w

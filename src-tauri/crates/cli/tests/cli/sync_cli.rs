@@ -319,3 +319,178 @@ fn apply_killed_at_random_points_resumes_exactly_50_times() {
     );
     eprintln!("apply kill -9: {interrupted} of {trials} trials interrupted mid-apply, all resumed");
 }
+
+#[test]
+fn promote_maps_by_name_takes_corrections_and_writes_the_targets_plan() {
+    if !keyring() {
+        return;
+    }
+    let env = Env::new("promote", 20);
+    let prod = Emulator::start(Config {
+        sources: 20,
+        seed: 18,
+        ..Config::default()
+    })
+    .unwrap();
+    let out = env
+        .command(&[
+            "account",
+            "add",
+            "Prod",
+            "--url",
+            &prod.url(),
+            "--token-env",
+            "SB_TOKEN",
+            "--rate-limit",
+            "100000",
+        ])
+        .env("SB_TOKEN", prod.admin_token())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // Production has an e-mail source of the sandbox one's name: the promotion's target.
+    let sandbox_mail = {
+        let s = env.service();
+        let account = s.accounts().unwrap()[0].id.clone();
+        s.linked_channels(&account)
+            .unwrap()
+            .into_iter()
+            .find(|c| c.doc["kind"] == "email")
+            .unwrap()
+            .remote_id
+    };
+    let twin = prod
+        .control()
+        .source_ids()
+        .into_iter()
+        .find(|id| prod.control().raw_source(id).unwrap()["type"] == "email")
+        .unwrap();
+    let mut f = serde_json::Map::new();
+    f.insert("name".into(), json!(env.server_name(&sandbox_mail)));
+    prod.control().edit_source(&twin, &f, None).unwrap();
+    assert!(env.run(&["pull", "--account", "Prod"]).status.success());
+    // A sandbox e-mail channel with business hours set (the sandbox's London office).
+    let (channel, london) = {
+        let mut s = env.service();
+        let account = s.accounts().unwrap()[0].id.clone();
+        let sheets = s
+            .store()
+            .reference(switchboard_store::RefKind::TimeSheets, &account)
+            .unwrap()
+            .unwrap()
+            .data;
+        let london = sheets
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["name"] == "London office")
+            .unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let ch = s
+            .linked_channels(&account)
+            .unwrap()
+            .into_iter()
+            .find(|c| c.doc["kind"] == "email")
+            .unwrap();
+        let mut doc = ch.doc.clone();
+        doc["general"]["business_hours"] = json!(london);
+        s.save(&ch.channel_id, doc).unwrap();
+        (ch.channel_id, london)
+    };
+    let prod_all_day = {
+        let s = env.service();
+        let prod_account = s.accounts().unwrap()[1].id.clone();
+        let sheets = s
+            .store()
+            .reference(switchboard_store::RefKind::TimeSheets, &prod_account)
+            .unwrap()
+            .unwrap()
+            .data;
+        sheets
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["name"] == "24/7")
+            .unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+
+    // A mapping to an entry the target lacks is refused, with the reason.
+    let out = env.run(&[
+        "promote",
+        "--from",
+        "Emu",
+        "--to",
+        "Prod",
+        "--channel",
+        &channel,
+        "--map",
+        "time_sheets:London office=Nowhere",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("Nowhere"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let file = env.plan_file();
+    let out = env.run(&[
+        "promote",
+        "--from",
+        "Emu",
+        "--to",
+        "Prod",
+        "--channel",
+        &channel,
+        "--map",
+        "time_sheets:London office=24/7",
+        "--out",
+        &file,
+    ]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{stdout}{}", text(&out.stderr));
+    assert!(
+        stdout.contains("Business hours: London office → 24/7"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("draft updated"),
+        "onto the production twin: {stdout}"
+    );
+    assert!(stdout.contains("[send]"), "{stdout}");
+    let plan: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let s = env.service();
+    assert_eq!(plan["accountId"], s.accounts().unwrap()[1].id);
+    let cp = plan["channels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["remoteId"] == twin.as_str())
+        .expect("the twin is in the production plan");
+    let sheets = cp["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["field"] == "time_sheet_ids")
+        .unwrap();
+    assert_eq!(sheets["local"], json!([prod_all_day]));
+    // The plan file applies like any other; production then holds the corrected hours.
+    let out = env.run(&["apply", &file, "--yes"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        prod.control().raw_source(&twin).unwrap()["time_sheet_ids"],
+        json!([prod_all_day])
+    );
+    let doc = s
+        .get(cp["channelId"].as_str().unwrap())
+        .unwrap()
+        .channel
+        .doc;
+    assert_eq!(doc["general"]["business_hours"], json!(prod_all_day));
+    assert_ne!(doc["general"]["business_hours"], json!(london));
+}
