@@ -89,6 +89,10 @@ fn every_older_fixture_upgrades_and_keeps_its_data() {
             "create, checkpoint, bulk"
         );
         assert_eq!(s.secret_status(support).unwrap(), ["imap.password"]);
+        // A secret stored before the change counters (version 5) counts as never pushed:
+        // the next plan offers to set it.
+        let g = &s.secret_generations(support).unwrap()[0];
+        assert_eq!((g.generation, g.pushed_generation, g.due()), (1, 0, true));
         assert_eq!(
             s.reference(RefKind::Communities, "acme")
                 .unwrap()
