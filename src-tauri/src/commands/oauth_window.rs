@@ -101,8 +101,13 @@ async fn login_window(
     let watch = facebook.clone();
     let nav_tx = tx.clone();
     let (load_watch, load_tx) = (facebook.clone(), tx.clone());
+    // Facebook's session cookies would otherwise stay in the app's web profile, in clear
+    // on disk: the login window's profile is ephemeral. Test builds (identifier `.e2e`)
+    // share the app's profile only because WebKitWebDriver drives the first one alone.
+    let ephemeral = !app.config().identifier.ends_with(".e2e");
     let window = WebviewWindowBuilder::new(app, LOGIN_WINDOW, WebviewUrl::External(url))
         .title(title)
+        .incognito(ephemeral)
         .inner_size(560.0, 720.0)
         .center()
         .on_navigation(move |to| {
