@@ -355,3 +355,70 @@ async fn leak_scan_no_secret_in_plans_reports_history_journal_database_files_or_
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn secrets_survive_a_429_storm_and_a_failed_push_stays_due() {
+    use switchboard_emulator::FaultsPatch;
+    let w = World::new(40, 39);
+    w.pull().await;
+    let mail = linked_of_kind(&w, "email");
+    for (i, c) in mail.iter().enumerate() {
+        set_secret(&w, &c.channel_id, "smtp.password", &format!("Storm-pw-{i}"));
+    }
+    let ctl = w.emu.control();
+    // A 429 storm: everything is set, once each.
+    let plan = w.plan().await;
+    ctl.set_faults(&FaultsPatch {
+        force_429: Some(3),
+        ..FaultsPatch::default()
+    })
+    .unwrap();
+    let r = w.apply(&plan).await.unwrap();
+    assert_eq!(r.count(JournalStep::Applied), mail.len(), "{r:#?}");
+    assert!(ctl.stats().forced_429 > 0, "the storm happened");
+    for (i, c) in mail.iter().enumerate() {
+        assert_eq!(
+            ctl.secret(&c.remote_id, "smtp_password"),
+            Some(format!("Storm-pw-{i}"))
+        );
+        assert_eq!(times_set(&w, &c.remote_id, "smtp_password"), 1);
+    }
+    assert!(w.plan().await.is_empty());
+
+    // 5xx on every request: nothing is marked pushed, so the next plan offers them again,
+    // and once the server is well they are set.
+    for (i, c) in mail.iter().enumerate() {
+        set_secret(&w, &c.channel_id, "smtp.password", &format!("Flaky-pw-{i}"));
+    }
+    let plan = w.plan().await;
+    ctl.set_faults(&FaultsPatch {
+        error_rate: Some(1.0),
+        ..FaultsPatch::default()
+    })
+    .unwrap();
+    let r = w.apply(&plan).await.unwrap();
+    assert_eq!(r.count(JournalStep::Failed), mail.len(), "{r:#?}");
+    ctl.set_faults(&FaultsPatch {
+        error_rate: Some(0.0),
+        ..FaultsPatch::default()
+    })
+    .unwrap();
+    let again = w.plan().await;
+    assert_eq!(
+        again.channels.len(),
+        mail.len(),
+        "still due after the failure"
+    );
+    assert!(again
+        .channels
+        .iter()
+        .all(|c| c.secrets.len() == 1 && c.secrets[0].field == "smtp_password"));
+    w.apply(&again).await.unwrap();
+    for (i, c) in mail.iter().enumerate() {
+        assert_eq!(
+            ctl.secret(&c.remote_id, "smtp_password"),
+            Some(format!("Flaky-pw-{i}"))
+        );
+    }
+    assert!(w.plan().await.is_empty());
+}
