@@ -4,8 +4,9 @@
 // the production channel of the same server name: the dialog's mapping table matches
 // the business hours by name, a row set to "none" is highlighted as unmatched and then
 // corrected, the secret set on the source is listed to re-enter and not copied, and the
-// result is the production account's plan. Nothing reaches production's server. Expected
-// values come from the two emulators' own APIs, never from the app.
+// result is the production account's plan: nothing reaches production's server until it
+// is reviewed, approved and applied in the Sync view. Expected values come from the two
+// emulators' own APIs, never from the app.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -184,5 +185,20 @@ describe('promotion between accounts (demo sandbox → production emulator)', ()
     const server = await get(prod, `/content_sources/${twin.id}`);
     assert.deepEqual(server.time_sheet_ids ?? [], twin.time_sheet_ids ?? [], 'nothing was sent to production');
     assert.ok(!JSON.stringify(view).includes('Sandbox-imap-pw-41'));
+
+    // Reviewed and applied like any other plan: production then holds the promoted values.
+    await app.click('[data-testid="promote-review"]');
+    const card = `[data-testid="plan-channel"][data-channel="${target}"]`;
+    await app.waitFor(() => app.find(card), { timeout: 20000, what: 'the promoted channel in the review' });
+    await app.click('[data-testid="plan-approve"]');
+    await app.waitFor(() => app.find('[data-testid="plan-approved"]'), { what: 'the plan approved' });
+    await app.click('[data-testid="plan-apply"]');
+    await app.waitFor(async () => (await app.attr(`[data-testid="outcome"][data-channel="${target}"]`, 'data-step').catch(() => null)) === 'applied', {
+      timeout: 60000,
+      what: 'the promoted channel applied',
+    });
+    const after = await get(prod, `/content_sources/${twin.id}`);
+    assert.deepEqual(after.time_sheet_ids, [prodAllDay.id]);
+    assert.equal((await fetch(`${prod.root}/_emulator/sources/${twin.id}`).then((r) => r.json()))._secrets_set?.imap_password ?? 0, 0, 'no secret reached production');
   });
 });

@@ -51,6 +51,7 @@ promote-plan-summary = Plan of { $account }: { $count ->
     [one] one channel to review.
    *[other] { $count } channels to review.
 }
+promote-review = Review and apply this plan
 promote-close = Close
 promote-kind-communities = Community
 promote-kind-time-sheets = Business hours

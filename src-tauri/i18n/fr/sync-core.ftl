@@ -51,6 +51,7 @@ promote-plan-summary = Plan de { $account } : { $count ->
     [one] un canal à relire.
    *[other] { $count } canaux à relire.
 }
+promote-review = Relire et appliquer ce plan
 promote-close = Fermer
 promote-kind-communities = Communauté
 promote-kind-time-sheets = Horaires d’ouverture
