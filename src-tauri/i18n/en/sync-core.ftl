@@ -52,6 +52,7 @@ promote-plan-summary = Plan of { $account }: { $count ->
    *[other] { $count } channels to review.
 }
 promote-review = Review and apply this plan
+promote-err-other-account = These channels belong to another account than the one they are promoted from: choose that account, or select its channels only.
 promote-close = Close
 promote-kind-communities = Community
 promote-kind-time-sheets = Business hours

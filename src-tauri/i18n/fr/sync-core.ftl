@@ -52,6 +52,7 @@ promote-plan-summary = Plan de { $account } : { $count ->
    *[other] { $count } canaux à relire.
 }
 promote-review = Relire et appliquer ce plan
+promote-err-other-account = Ces canaux appartiennent à un autre compte que celui d’où ils sont promus : choisissez ce compte, ou ne sélectionnez que ses canaux.
 promote-close = Fermer
 promote-kind-communities = Communauté
 promote-kind-time-sheets = Horaires d’ouverture

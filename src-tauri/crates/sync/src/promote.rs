@@ -23,7 +23,7 @@ use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
 use switchboard_catalogue::model::{FieldType, RefSource};
 use switchboard_catalogue::{document, kind_schema, Kind};
-use switchboard_channels::ChannelService;
+use switchboard_channels::{ChannelError, ChannelService};
 use switchboard_core::jsonpath;
 use switchboard_store::RefKind;
 use ts_rs::TS;
@@ -444,8 +444,23 @@ pub fn promote_preview(
     let mut used: BTreeSet<(RefKind, String)> = BTreeSet::new();
     for id in channel_ids {
         let view = service.get(id)?;
+        // The mapping reads the source account's lists: a channel of a third account
+        // would be mapped through the wrong names.
+        if view
+            .channel
+            .account_id
+            .as_deref()
+            .is_some_and(|a| a != from_account)
+        {
+            return Err(ChannelError::Invalid {
+                path: "channelIds".into(),
+                id: "promote-err-other-account",
+            }
+            .into());
+        }
         let doc = &view.channel.doc;
-        let kind = document::kind_of(doc).ok_or(SyncError::PlanTampered)?;
+        let kind = document::kind_of(doc)
+            .ok_or_else(|| ChannelError::UnknownKind(view.channel.kind.clone()))?;
         let name = document::name_of(doc).unwrap_or("").to_owned();
         let wanted = fold(&source_server_name(service, id, doc));
         let mut candidates: Vec<(bool, PromoteTarget)> = targets
@@ -573,7 +588,8 @@ pub fn promote(
     let mut outcomes = Vec::new();
     for (sel, pc) in request.channels.iter().zip(&preview.channels) {
         let view = service.get(&sel.channel_id)?;
-        let kind = document::kind_of(&view.channel.doc).ok_or(SyncError::PlanTampered)?;
+        let kind = document::kind_of(&view.channel.doc)
+            .ok_or_else(|| ChannelError::UnknownKind(view.channel.kind.clone()))?;
         let mut doc = view.channel.doc.clone();
         let cleared = remap(kind, &mut doc, &map);
         let target = sel

@@ -140,6 +140,16 @@ async fn promotion_maps_by_name_copies_no_secret_and_ends_as_the_targets_plan() 
         .unwrap();
     }
 
+    // Channels of another account than the one named as the source are refused.
+    {
+        let s = w.service.lock().unwrap();
+        let prod_channel = s.linked_channels(&prod.account).unwrap()[0]
+            .channel_id
+            .clone();
+        let err = switchboard_sync::promote_preview(&s, &w.account, &prod.account, &[prod_channel])
+            .unwrap_err();
+        assert_eq!(err.msg().id, "promote-err-other-account");
+    }
     let ids = vec![src.channel_id.clone(), other.channel_id.clone()];
     let preview = {
         let s = w.service.lock().unwrap();
