@@ -2,6 +2,7 @@
 
 nav-sync = Review changes
 nav-sync-history = Sync history
+accounts-review = Review changes
 sync-title = Review changes
 sync-history-title = Sync history
 review-intro = Nothing reaches the platform until you have read this plan and applied it. Values changed on the platform since your last pull are shown with who changed them.

@@ -1,7 +1,8 @@
 ## Revue d'un plan, application, et historique de synchronisation
 
-nav-sync = Revoir les changements
-nav-sync-history = Historique de synchronisation
+nav-sync = Revue et envoi
+nav-sync-history = Historique sync
+accounts-review = Revoir les changements
 sync-title = Revoir les changements
 sync-history-title = Historique de synchronisation
 review-intro = Rien n'atteint la plateforme avant que vous ayez lu ce plan et l'ayez appliqué. Les valeurs modifiées sur la plateforme depuis votre dernière récupération sont indiquées avec leur auteur.
