@@ -58,7 +58,7 @@ cat-general-sender-name-help = The variables that will show an agent's name when
 
 ## Message settings
 cat-sec-messages = Message settings
-cat-sec-messages-help = Let's look at the settings for managing messaging.
+cat-sec-messages-help = How the platform handles this channel's messages.
 cat-messages-default-categories = Default categories
 cat-messages-default-categories-help = Categorizes all messages of this channel with default categories.
 cat-messages-agent-default-categories = Default categories (agent messages)
@@ -101,7 +101,7 @@ cat-auto-messages-delay-out-of-hours-help = How long the system waits before sen
 
 ## Language settings
 cat-sec-language = Language settings
-cat-sec-language-help = Let's look at the settings of the languages used on the platform for the channel.
+cat-sec-language-help = The channel's languages on the platform.
 cat-language-default-language = Default content language
 cat-language-default-language-help = The channel's default language. This value is used if the language of the original message cannot be determined or was not set by the customer.
 cat-language-auto-detect = Automatic detection of content language
@@ -193,10 +193,10 @@ cat-imap-password = Password
 cat-imap-password-help = The password of this account.
 cat-imap-ssl-verify-mode = SSL verification mode
 cat-imap-ssl-verify-mode-help = Lets you verify the client's SSL certificate. Leave this field empty unless the e-mail channel has errors when using StartTLS or SSL/TLS.
-cat-opt-ssl-verify-none = NONE
-cat-opt-ssl-verify-peer = PEER
-cat-opt-ssl-verify-client-once = CLIENT_ONCE
-cat-opt-ssl-verify-fail-if-no-peer-cert = FAIL_IF_NO_PEER_CERT
+cat-opt-ssl-verify-none = Do not verify the certificate (NONE)
+cat-opt-ssl-verify-peer = Verify the server's certificate (PEER)
+cat-opt-ssl-verify-client-once = Verify the certificate once, at the first handshake (CLIENT_ONCE)
+cat-opt-ssl-verify-fail-if-no-peer-cert = Refuse the connection without a certificate (FAIL_IF_NO_PEER_CERT)
 cat-sec-smtp = SMTP settings
 cat-sec-smtp-help = The SMTP settings must be configured correctly for the platform to send e-mails to your e-mail provider's server in IMAP/SMTP mode.
 cat-smtp-host = Server host
@@ -216,7 +216,7 @@ cat-smtp-ssl-verify-mode-help = Lets you verify the client's SSL certificate. Le
 cat-smtp-helo-domain = Domain
 cat-smtp-helo-domain-help = The domain used for the extended HELO/EHLO command when connecting over ESMTP (Extended Simple Mail Transfer Protocol). This command lets the server identify itself when connecting to another mail server to send an e-mail. The default value is "localhost" (optional).
 cat-sec-email-advanced = Advanced settings
-cat-sec-email-advanced-help = You may also need to configure these settings when creating an e-mail channel.
+cat-sec-email-advanced-help = Optional settings of an e-mail channel.
 cat-email-advanced-threading-heuristics = Heuristic threading
 cat-email-advanced-threading-heuristics-help = Check this box to have the platform look for a matching e-mail for each newly imported e-mail. If an already imported e-mail has the same recipients and subject, the new e-mail is added to the existing thread. You should not select this setting when implementing a form.
 cat-email-advanced-bbcode-parser = E-mail parser (BBCode)
@@ -398,7 +398,7 @@ cat-channel-sdk-access-token-help = The access token your company's application 
 
 ## SMS/MMS
 cat-sec-sms = RingCentral SMS/MMS channel connection settings
-cat-sec-sms-help = Let's look at the additional settings you must configure when creating a RingCentral SMS/MMS channel.
+cat-sec-sms-help = The settings specific to a RingCentral SMS/MMS channel.
 cat-sms-refresh-token = Refresh token
 cat-sms-refresh-token-help = An authentication key that lets the platform automatically request a new access token when the original one expires. Paste the refresh token shown in the RingCentral Office admin portal into this field.
 cat-sms-attachments-security-level = Attachment security level
@@ -408,7 +408,7 @@ cat-sms-connect-help = Click the Continue with RingCentral button to open a wind
 
 ## Apple Business Chat
 cat-sec-apple-business-chat = Apple Business Chat channel connection settings
-cat-sec-apple-business-chat-help = Let's look at the additional settings you must configure when creating an Apple Business Chat channel.
+cat-sec-apple-business-chat-help = The settings specific to an Apple Business Chat channel.
 cat-apple-business-chat-avatar = Avatar
 cat-apple-business-chat-avatar-help = The agent's profile picture shown to customers when agents answer (optional).
 cat-apple-business-chat-business-id = Business identifier
@@ -446,7 +446,7 @@ cat-google-my-business-connect-help = Click the Sign in with Google button to op
 
 ## Tapatalk
 cat-sec-tapatalk = Tapatalk channel connection settings
-cat-sec-tapatalk-help = Let's look at the additional settings you must configure when creating a Tapatalk channel.
+cat-sec-tapatalk-help = The settings specific to a Tapatalk channel.
 cat-tapatalk-url = URL
 cat-tapatalk-url-help = The forum's Tapatalk-compatible XMLRPC URL.
 cat-tapatalk-forums = Watched forums
@@ -460,7 +460,7 @@ cat-tapatalk-conversation-offset-help = The offset applied to each conversation 
 
 ## Viber
 cat-sec-viber = Viber channel connection settings
-cat-sec-viber-help = Let's look at the additional settings you must configure when creating a Viber channel.
+cat-sec-viber-help = The settings specific to a Viber channel.
 cat-viber-auth-token = Authorization token
 cat-viber-auth-token-help = The authorization token of your company's Viber bot account. To get it: sign in to your company's Viber Admin Panel; create a bot for your company's registered phone number (you also need access to that phone number for authentication); the authorization token appears. Copy and paste it into the Authorization token field.
 
@@ -495,6 +495,7 @@ val-phone = Enter a phone number without the country code (digits, spaces, dots 
 val-country-code = Enter a country code of 1 to 3 digits, for example 33 or +1.
 val-duration = Enter a whole number immediately followed by h, m or s, for example 1h, 2m or 30s.
 val-twitter-user = Enter a Twitter user name: 1 to 15 letters, digits or _, with or without @.
+val-numeric-id = Enter digits only (the page's numeric ID, not its name or address).
 val-image-format = Choose a PNG, JPEG or GIF image.
 val-image-too-large = The image is larger than { $max_kb } KB.
 val-list-too-long = Choose at most { $max } items.

@@ -24,11 +24,24 @@ mailcheck-step-postmark-api-key = Postmark: check the server API token
 
 ## Failures: what happened, then what to do
 mailcheck-host-invalid = The { $protocol } server name “{ $host }” is empty or not a valid host name. Enter the server’s name (for example imap.example.com) or its IP address.
-mailcheck-port-invalid = No { $protocol } port is set. Enter the server’s port (usually 993 or 143 for IMAP, 465 or 587 for SMTP).
+mailcheck-port-invalid = No { $protocol } port is set. Enter the server’s port (usually { $protocol ->
+        [IMAP] 993 or 143
+       *[other] 465 or 587
+    }).
 mailcheck-resolve-failed = The name “{ $host }” could not be found (DNS). Check the spelling of the { $protocol } server, or that this computer can reach a DNS server.
-mailcheck-connect-refused = Nothing is listening on that port: the server refused the connection. Check the { $protocol } port (usually 993 or 143 for IMAP, 465 or 587 for SMTP) and the server name.
+mailcheck-connect-refused = Nothing is listening on that port: the server refused the connection. Check the { $protocol } port (usually { $protocol ->
+        [IMAP] 993 or 143
+       *[other] 465 or 587
+    }) and the server name.
 mailcheck-connect-unreachable = The { $protocol } server cannot be reached from this computer (no route). Check the server name, your network or VPN.
-mailcheck-connect-failed = Could not connect to the { $protocol } server: { $error }. Check the server name and port.
+mailcheck-connect-failed = Could not connect to the { $protocol } server: { $cause ->
+        [reset] the server or the network cut the connection
+        [aborted] the connection was interrupted
+        [timed-out] the connection timed out
+        [permission] this computer may not open that connection (a firewall?)
+        [address] that address cannot be used from this computer
+       *[other] the system could not open the connection
+    }. Check the server name and port.
 mailcheck-connect-timeout = The { $protocol } server did not answer within { $seconds } s. A firewall may be dropping the connection, or the port is wrong. Check the port, or ask your administrator whether outgoing connections to it are allowed.
 mailcheck-ca-file-unreadable = The certificate authority file “{ $path }” could not be used ({ $error }). Choose a PEM file containing the CA certificate.
 mailcheck-cert-unknown-issuer = The server’s certificate was issued by an authority this computer does not trust (self-signed or private CA). Add that authority’s certificate as a CA file, or — only if you trust this network — set SSL verification to NONE.
@@ -37,17 +50,29 @@ mailcheck-cert-expired = The server’s certificate has expired. Ask the mail ad
 mailcheck-cert-not-yet-valid = The server’s certificate is not valid yet. Check this computer’s date and time, then ask the mail administrator.
 mailcheck-cert-revoked = The server’s certificate has been revoked. Do not connect; contact the mail administrator.
 mailcheck-cert-invalid = The server’s certificate is not valid. Ask the mail administrator, or set SSL verification to NONE only if you trust this network.
-mailcheck-tls-plaintext-port = This port speaks plain text, not SSL/TLS. Turn off “SSL/TLS” and use STARTTLS on this port, or use the SSL/TLS port (993 for IMAP, 465 for SMTP).
+mailcheck-tls-plaintext-port = This port speaks plain text, not SSL/TLS. Turn off “SSL/TLS” and use STARTTLS on this port, or use the SSL/TLS port ({ $protocol ->
+        [IMAP] 993
+       *[other] 465
+    }).
 mailcheck-tls-refused = The { $protocol } server refused the secure connection (no common TLS version or cipher). Try the other encryption method (SSL/TLS or STARTTLS) or its usual port.
 mailcheck-tls-closed = The { $protocol } server closed the connection during the secure handshake. This port probably does not use SSL/TLS: check the “SSL/TLS” switch and the port.
 mailcheck-tls-failed = The secure connection to the { $protocol } server failed. Check the SSL/TLS settings and the SSL verification mode.
 mailcheck-tls-timeout = The secure handshake with the { $protocol } server did not finish within { $seconds } s. This port may not use SSL/TLS: check the “SSL/TLS” switch and the port.
 mailcheck-greeting-timeout = The { $protocol } server accepted the connection but said nothing within { $seconds } s. It may be overloaded, or this port is not a { $protocol } service: check the port.
-mailcheck-greeting-timeout-plain = The { $protocol } server accepted the connection but said nothing within { $seconds } s. This usually means the port expects SSL/TLS from the start: turn on “SSL/TLS”, or use the plain/STARTTLS port (143 for IMAP, 587 for SMTP).
-mailcheck-greeting-unexpected = The server on this port is not a { $protocol } server (its greeting is not one). Check the port: IMAP uses 993 or 143, SMTP 465 or 587.
+mailcheck-greeting-timeout-plain = The { $protocol } server accepted the connection but said nothing within { $seconds } s. This usually means the port expects SSL/TLS from the start: turn on “SSL/TLS”, or use the plain/STARTTLS port ({ $protocol ->
+        [IMAP] 143
+       *[other] 587
+    }).
+mailcheck-greeting-unexpected = The server on this port is not a { $protocol } server (its greeting is not one). Check the port: { $protocol ->
+        [IMAP] IMAP uses 993 or 143
+       *[other] SMTP uses 465 or 587
+    }.
 mailcheck-greeting-refused = The { $protocol } server refused the session right away (see its reply). It may be blocking this address or be out of service; contact the mail administrator.
 mailcheck-connection-closed = The { $protocol } server closed the connection without answering. Check the port and the “SSL/TLS” switch.
-mailcheck-starttls-not-offered = The { $protocol } server does not offer STARTTLS on this port. Use SSL/TLS on its secure port (993 for IMAP, 465 for SMTP), or — on a trusted network only — turn encryption off.
+mailcheck-starttls-not-offered = The { $protocol } server does not offer STARTTLS on this port. Use SSL/TLS on its secure port ({ $protocol ->
+        [IMAP] 993
+       *[other] 465
+    }), or — on a trusted network only — turn encryption off.
 mailcheck-auth-failed = The { $protocol } server rejected the user name or password. Check both (many providers require the full e-mail address as user name, and an app password when two-step verification is on).
 mailcheck-auth-needs-tls = The { $protocol } server does not allow logging in without encryption. Turn on “SSL/TLS” or STARTTLS.
 mailcheck-auth-no-mechanism = The { $protocol } server offers no login method Switchboard can use (PLAIN or LOGIN). It may require OAuth (Microsoft 365, Gmail) or a different port.

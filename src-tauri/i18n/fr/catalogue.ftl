@@ -58,7 +58,7 @@ cat-general-sender-name-help = Les variables qui afficheront le nom d'un agent l
 
 ## Paramètres des messages
 cat-sec-messages = Paramètres des messages
-cat-sec-messages-help = Examinons les paramètres permettant de gérer la messagerie.
+cat-sec-messages-help = Comment la plateforme traite les messages de ce canal.
 cat-messages-default-categories = Catégories par défaut
 cat-messages-default-categories-help = Catégorise tous les messages de ce canal avec des catégories par défaut.
 cat-messages-agent-default-categories = Catégories par défaut (messages d'agent)
@@ -101,7 +101,7 @@ cat-auto-messages-delay-out-of-hours-help = Durée pendant laquelle le système 
 
 ## Paramètres de langue
 cat-sec-language = Paramètres de langue
-cat-sec-language-help = Examinons les paramètres des langues utilisées sur la plateforme pour le canal.
+cat-sec-language-help = Les langues du canal sur la plateforme.
 cat-language-default-language = Langue du contenu par défaut
 cat-language-default-language-help = La langue par défaut pour le canal. Cette valeur sera utilisée si la langue du message d'origine ne peut pas être déterminée ou si elle n'a pas été définie par le client.
 cat-language-auto-detect = Détection automatique de la langue du contenu
@@ -193,10 +193,10 @@ cat-imap-password = Mot de passe
 cat-imap-password-help = Le mot de passe de ce compte.
 cat-imap-ssl-verify-mode = Mode de vérification SSL
 cat-imap-ssl-verify-mode-help = Vous permet de vérifier le certificat SSL du client. Laissez ce champ vide, sauf si le canal de messagerie contient des erreurs lors de l'utilisation de StartTLS ou SSL/TLS.
-cat-opt-ssl-verify-none = NONE
-cat-opt-ssl-verify-peer = PEER
-cat-opt-ssl-verify-client-once = CLIENT_ONCE
-cat-opt-ssl-verify-fail-if-no-peer-cert = FAIL_IF_NO_PEER_CERT
+cat-opt-ssl-verify-none = Ne pas vérifier le certificat (NONE)
+cat-opt-ssl-verify-peer = Vérifier le certificat du serveur (PEER)
+cat-opt-ssl-verify-client-once = Vérifier le certificat une seule fois, à la première connexion (CLIENT_ONCE)
+cat-opt-ssl-verify-fail-if-no-peer-cert = Refuser la connexion sans certificat (FAIL_IF_NO_PEER_CERT)
 cat-sec-smtp = Paramètres SMTP
 cat-sec-smtp-help = Les paramètres SMTP doivent être correctement configurés pour permettre à la plateforme d'envoyer des e-mails au serveur de votre fournisseur de services de messagerie en mode IMAP/SMTP.
 cat-smtp-host = Hôte du serveur
@@ -216,7 +216,7 @@ cat-smtp-ssl-verify-mode-help = Vous permet de vérifier le certificat SSL du cl
 cat-smtp-helo-domain = Domaine
 cat-smtp-helo-domain-help = Le domaine utilisé pour la commande HELO/EHLO étendue lors de la connexion via le protocole ESMTP (Extended Simple Mail Transfer Protocol). Cette commande permet au serveur de s'identifier lors de la connexion à un autre serveur de messagerie pour l'envoi d'un e-mail. La valeur par défaut est « localhost » (optionnel).
 cat-sec-email-advanced = Paramètres avancés
-cat-sec-email-advanced-help = Vous devrez peut-être également configurer ces paramètres lors de la création d'un canal de messagerie.
+cat-sec-email-advanced-help = Réglages facultatifs d'un canal e-mail.
 cat-email-advanced-threading-heuristics = Fils de discussion heuristiques
 cat-email-advanced-threading-heuristics-help = Cochez cette case pour demander à la plateforme de chercher un e-mail correspondant pour chaque nouvel e-mail importé. Si un e-mail déjà importé a les mêmes destinataires et objet, le nouvel e-mail est ajouté au fil de discussion existant. Vous ne devriez pas sélectionner ce paramètre lors de la mise en œuvre d'un formulaire.
 cat-email-advanced-bbcode-parser = Analyseur de messagerie (BBCode)
@@ -398,7 +398,7 @@ cat-channel-sdk-access-token-help = Le jeton d'accès dont l'application de votr
 
 ## SMS/MMS
 cat-sec-sms = Paramètres de connexion du canal SMS/MMS RingCentral
-cat-sec-sms-help = Examinons les paramètres supplémentaires que vous devez configurer lors de la création d'un canal SMS/MMS RingCentral.
+cat-sec-sms-help = Les réglages propres à un canal SMS/MMS RingCentral.
 cat-sms-refresh-token = Jeton d'actualisation
 cat-sms-refresh-token-help = Une clé d'authentification qui permet à la plateforme de demander automatiquement un nouveau jeton d'accès lorsque celui d'origine expire. Collez le jeton d'actualisation affiché dans le portail d'administration RingCentral Office dans ce champ.
 cat-sms-attachments-security-level = Niveau de sécurité des pièces jointes
@@ -408,7 +408,7 @@ cat-sms-connect-help = Cliquez sur le bouton Continuer avec RingCentral pour ouv
 
 ## Apple Business Chat
 cat-sec-apple-business-chat = Paramètres de connexion du canal Apple Business Chat
-cat-sec-apple-business-chat-help = Examinons les paramètres supplémentaires que vous devez configurer lors de la création d'un canal Apple Business Chat.
+cat-sec-apple-business-chat-help = Les réglages propres à un canal Apple Business Chat.
 cat-apple-business-chat-avatar = Avatar
 cat-apple-business-chat-avatar-help = L'image du profil de l'agent présentée aux clients lorsque les agents répondent (optionnel).
 cat-apple-business-chat-business-id = Identifiant d'entreprise
@@ -446,7 +446,7 @@ cat-google-my-business-connect-help = Cliquez sur le bouton Se connecter avec Go
 
 ## Tapatalk
 cat-sec-tapatalk = Paramètres de connexion du canal Tapatalk
-cat-sec-tapatalk-help = Examinons les paramètres supplémentaires que vous devez configurer lors de la création d'un canal Tapatalk.
+cat-sec-tapatalk-help = Les réglages propres à un canal Tapatalk.
 cat-tapatalk-url = URL
 cat-tapatalk-url-help = L'URL XMLRPC compatible avec Tapatalk du forum.
 cat-tapatalk-forums = Forums surveillés
@@ -460,7 +460,7 @@ cat-tapatalk-conversation-offset-help = Le décalage appliqué à chaque convers
 
 ## Viber
 cat-sec-viber = Paramètres de connexion du canal Viber
-cat-sec-viber-help = Examinons les paramètres supplémentaires que vous devez configurer lors de la création d'un canal Viber.
+cat-sec-viber-help = Les réglages propres à un canal Viber.
 cat-viber-auth-token = Jeton d'autorisation
 cat-viber-auth-token-help = Le jeton d'autorisation du compte bot Viber de votre entreprise. Pour l'obtenir : connectez-vous au Panneau d'administration Viber de votre entreprise ; créez un bot pour le numéro de téléphone enregistré de votre entreprise (vous aurez également besoin d'accéder à ce numéro de téléphone à des fins d'authentification) ; le jeton d'autorisation apparaîtra. Copiez et collez-le dans le champ Jeton d'autorisation.
 
@@ -495,6 +495,7 @@ val-phone = Saisissez un numéro de téléphone sans code de pays (chiffres, esp
 val-country-code = Saisissez un code de pays de 1 à 3 chiffres, par exemple 33 ou +1.
 val-duration = Entrez un entier suivi immédiatement de h, m ou s, par exemple 1h, 2m ou 30s.
 val-twitter-user = Saisissez un nom d'utilisateur Twitter : 1 à 15 lettres, chiffres ou _, avec ou sans @.
+val-numeric-id = Saisissez uniquement des chiffres (l'identifiant numérique de la page, pas son nom ni son adresse).
 val-image-format = Choisissez une image PNG, JPEG ou GIF.
 val-image-too-large = L'image dépasse { $max_kb } Ko.
 val-list-too-long = Choisissez au plus { $max } éléments.

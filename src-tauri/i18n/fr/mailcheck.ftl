@@ -24,11 +24,24 @@ mailcheck-step-postmark-api-key = Postmark : vérifier le jeton d’API du serve
 
 ## Échecs : ce qui s’est passé, puis que faire
 mailcheck-host-invalid = Le nom du serveur { $protocol } « { $host } » est vide ou n’est pas un nom d’hôte valide. Saisissez le nom du serveur (par exemple imap.exemple.fr) ou son adresse IP.
-mailcheck-port-invalid = Aucun port { $protocol } n’est saisi. Indiquez le port du serveur (en général 993 ou 143 pour IMAP, 465 ou 587 pour SMTP).
+mailcheck-port-invalid = Aucun port { $protocol } n’est saisi. Indiquez le port du serveur (en général { $protocol ->
+        [IMAP] 993 ou 143
+       *[other] 465 ou 587
+    }).
 mailcheck-resolve-failed = Le nom « { $host } » est introuvable (DNS). Vérifiez l’orthographe du serveur { $protocol }, ou que cet ordinateur accède à un serveur DNS.
-mailcheck-connect-refused = Rien n’écoute sur ce port : le serveur a refusé la connexion. Vérifiez le port { $protocol } (en général 993 ou 143 pour IMAP, 465 ou 587 pour SMTP) et le nom du serveur.
+mailcheck-connect-refused = Rien n’écoute sur ce port : le serveur a refusé la connexion. Vérifiez le port { $protocol } (en général { $protocol ->
+        [IMAP] 993 ou 143
+       *[other] 465 ou 587
+    }) et le nom du serveur.
 mailcheck-connect-unreachable = Le serveur { $protocol } est injoignable depuis cet ordinateur (aucune route). Vérifiez le nom du serveur, le réseau ou le VPN.
-mailcheck-connect-failed = Impossible de se connecter au serveur { $protocol } : { $error }. Vérifiez le nom du serveur et le port.
+mailcheck-connect-failed = Impossible de se connecter au serveur { $protocol } : { $cause ->
+        [reset] le serveur ou le réseau a coupé la connexion
+        [aborted] la connexion a été interrompue
+        [timed-out] le délai de connexion est dépassé
+        [permission] cet ordinateur n’a pas le droit d’ouvrir cette connexion (un pare-feu ?)
+        [address] cette adresse n’est pas utilisable depuis cet ordinateur
+       *[other] le système n’a pas pu ouvrir la connexion
+    }. Vérifiez le nom du serveur et le port.
 mailcheck-connect-timeout = Le serveur { $protocol } n’a pas répondu en { $seconds } s. Un pare-feu bloque peut-être la connexion, ou le port est faux. Vérifiez le port, ou demandez à votre administrateur si les connexions sortantes vers ce port sont autorisées.
 mailcheck-ca-file-unreadable = Le fichier d’autorité de certification « { $path } » est inutilisable ({ $error }). Choisissez un fichier PEM contenant le certificat de l’autorité.
 mailcheck-cert-unknown-issuer = Le certificat du serveur a été émis par une autorité que cet ordinateur ne reconnaît pas (certificat auto-signé ou autorité privée). Ajoutez le certificat de cette autorité comme fichier CA, ou — seulement si vous faites confiance à ce réseau — réglez la vérification SSL sur NONE.
@@ -37,17 +50,29 @@ mailcheck-cert-expired = Le certificat du serveur a expiré. Demandez à l’adm
 mailcheck-cert-not-yet-valid = Le certificat du serveur n’est pas encore valide. Vérifiez la date et l’heure de cet ordinateur, puis contactez l’administrateur de la messagerie.
 mailcheck-cert-revoked = Le certificat du serveur a été révoqué. Ne vous connectez pas ; contactez l’administrateur de la messagerie.
 mailcheck-cert-invalid = Le certificat du serveur n’est pas valide. Contactez l’administrateur de la messagerie, ou réglez la vérification SSL sur NONE seulement si vous faites confiance à ce réseau.
-mailcheck-tls-plaintext-port = Ce port parle en clair, pas en SSL/TLS. Désactivez « SSL/TLS » et utilisez STARTTLS sur ce port, ou utilisez le port SSL/TLS (993 pour IMAP, 465 pour SMTP).
+mailcheck-tls-plaintext-port = Ce port parle en clair, pas en SSL/TLS. Désactivez « SSL/TLS » et utilisez STARTTLS sur ce port, ou utilisez le port SSL/TLS ({ $protocol ->
+        [IMAP] 993
+       *[other] 465
+    }).
 mailcheck-tls-refused = Le serveur { $protocol } a refusé la connexion sécurisée (aucune version ou suite TLS commune). Essayez l’autre méthode de chiffrement (SSL/TLS ou STARTTLS) ou son port habituel.
 mailcheck-tls-closed = Le serveur { $protocol } a fermé la connexion pendant la négociation sécurisée. Ce port n’utilise probablement pas SSL/TLS : vérifiez l’option « SSL/TLS » et le port.
 mailcheck-tls-failed = La connexion sécurisée au serveur { $protocol } a échoué. Vérifiez les réglages SSL/TLS et le mode de vérification SSL.
 mailcheck-tls-timeout = La négociation sécurisée avec le serveur { $protocol } n’a pas abouti en { $seconds } s. Ce port n’utilise peut-être pas SSL/TLS : vérifiez l’option « SSL/TLS » et le port.
 mailcheck-greeting-timeout = Le serveur { $protocol } a accepté la connexion mais n’a rien dit en { $seconds } s. Il est peut-être surchargé, ou ce port n’est pas un service { $protocol } : vérifiez le port.
-mailcheck-greeting-timeout-plain = Le serveur { $protocol } a accepté la connexion mais n’a rien dit en { $seconds } s. C’est le signe habituel d’un port qui attend SSL/TLS dès le début : activez « SSL/TLS », ou utilisez le port en clair/STARTTLS (143 pour IMAP, 587 pour SMTP).
-mailcheck-greeting-unexpected = Le serveur sur ce port n’est pas un serveur { $protocol } (son accueil n’en est pas un). Vérifiez le port : IMAP utilise 993 ou 143, SMTP 465 ou 587.
+mailcheck-greeting-timeout-plain = Le serveur { $protocol } a accepté la connexion mais n’a rien dit en { $seconds } s. C’est le signe habituel d’un port qui attend SSL/TLS dès le début : activez « SSL/TLS », ou utilisez le port en clair/STARTTLS ({ $protocol ->
+        [IMAP] 143
+       *[other] 587
+    }).
+mailcheck-greeting-unexpected = Le serveur sur ce port n’est pas un serveur { $protocol } (son accueil n’en est pas un). Vérifiez le port : { $protocol ->
+        [IMAP] IMAP utilise 993 ou 143
+       *[other] SMTP utilise 465 ou 587
+    }.
 mailcheck-greeting-refused = Le serveur { $protocol } a refusé la session d’emblée (voir sa réponse). Il bloque peut-être cette adresse ou est hors service ; contactez l’administrateur de la messagerie.
 mailcheck-connection-closed = Le serveur { $protocol } a fermé la connexion sans répondre. Vérifiez le port et l’option « SSL/TLS ».
-mailcheck-starttls-not-offered = Le serveur { $protocol } ne propose pas STARTTLS sur ce port. Utilisez SSL/TLS sur son port sécurisé (993 pour IMAP, 465 pour SMTP), ou — sur un réseau de confiance uniquement — désactivez le chiffrement.
+mailcheck-starttls-not-offered = Le serveur { $protocol } ne propose pas STARTTLS sur ce port. Utilisez SSL/TLS sur son port sécurisé ({ $protocol ->
+        [IMAP] 993
+       *[other] 465
+    }), ou — sur un réseau de confiance uniquement — désactivez le chiffrement.
 mailcheck-auth-failed = Le serveur { $protocol } a refusé l’identifiant ou le mot de passe. Vérifiez les deux (beaucoup de fournisseurs demandent l’adresse e-mail complète comme identifiant, et un mot de passe d’application quand la validation en deux étapes est active).
 mailcheck-auth-needs-tls = Le serveur { $protocol } n’autorise pas l’identification sans chiffrement. Activez « SSL/TLS » ou STARTTLS.
 mailcheck-auth-no-mechanism = Le serveur { $protocol } ne propose aucune méthode d’identification utilisable par Switchboard (PLAIN ou LOGIN). Il exige peut-être OAuth (Microsoft 365, Gmail) ou un autre port.

@@ -83,6 +83,7 @@ fn sample_for_type(f: &Field, ty: &FieldType) -> Value {
         FieldType::CountryCode => json!("33"),
         FieldType::Duration => json!("1h"),
         FieldType::TwitterUser => json!("@sample"),
+        FieldType::NumericId => json!("104857361234567"),
         FieldType::Reference {
             source, multiple, ..
         } => {

@@ -194,6 +194,9 @@ pub enum FieldType {
     Duration,
     /// A Twitter user name (`@` optional, 1 to 15 letters, digits or `_`).
     TwitterUser,
+    /// A numeric identifier (a Facebook page id): digits only, kept as text because such
+    /// ids outgrow what a JSON number holds exactly.
+    NumericId,
     /// Picker of reference data. Single: an id string; multiple: a list of ids.
     Reference {
         source: RefSource,

@@ -50,9 +50,19 @@ pub fn connect(proto: Protocol, e: &std::io::Error) -> Failure {
         NetworkUnreachable | HostUnreachable => {
             fail("mailcheck-connect-unreachable", proto, &["host"])
         }
-        _ => {
+        kind => {
+            // The OS's own text ("Connection reset by peer (os error 104)") is English and
+            // technical: the message names the cause in the user's language instead.
+            let cause = match kind {
+                ConnectionReset => "reset",
+                ConnectionAborted | BrokenPipe | UnexpectedEof => "aborted",
+                TimedOut => "timed-out",
+                PermissionDenied => "permission",
+                AddrNotAvailable | AddrInUse => "address",
+                _ => "other",
+            };
             let mut f = fail("mailcheck-connect-failed", proto, &["host", "port"]);
-            f.message = f.message.arg("error", e.to_string());
+            f.message = f.message.arg("cause", cause);
             f
         }
     }
@@ -336,6 +346,30 @@ mod tests {
                     "{id} missing in {lang}/mailcheck.ftl"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_failed_connection_names_its_cause_not_the_os_text() {
+        use std::io::{Error, ErrorKind};
+        for (kind, cause) in [
+            (ErrorKind::ConnectionReset, "reset"),
+            (ErrorKind::ConnectionAborted, "aborted"),
+            (ErrorKind::TimedOut, "timed-out"),
+            (ErrorKind::PermissionDenied, "permission"),
+            (ErrorKind::Other, "other"),
+        ] {
+            let e = Error::new(kind, "Connection reset by peer (os error 104)");
+            let f = connect(Protocol::Imap, &e);
+            assert_eq!(f.message.id, "mailcheck-connect-failed");
+            assert_eq!(
+                f.message.args["cause"],
+                switchboard_core::Arg::Str(cause.into())
+            );
+            assert!(
+                !f.message.args.contains_key("error"),
+                "no OS text in {kind:?}"
+            );
         }
     }
 

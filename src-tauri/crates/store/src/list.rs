@@ -62,6 +62,9 @@ pub struct Counts {
     /// By platform account id ("" for local-only channels).
     #[ts(type = "Record<string, number>")]
     pub by_account: BTreeMap<String, u64>,
+    /// "true" / "false": active and inactive channels.
+    #[ts(type = "Record<string, number>")]
+    pub by_active: BTreeMap<String, u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -71,58 +74,57 @@ pub struct ListPage {
     /// Channels matching the whole query, before paging.
     #[ts(type = "number")]
     pub total: u64,
-    /// Counts over the channels matching the text search only, so that each chip shows
-    /// how many it would select.
+    /// Per chip group, counts over the channels matching the search and every other
+    /// group's filter (the kind counts follow the validity chip, and so on), so that each
+    /// chip shows how many it would select.
     pub counts: Counts,
 }
 
-fn where_clause(q: &ListQuery, with_filters: bool) -> (String, Vec<SqlValue>) {
+fn where_clause(q: &ListQuery) -> (String, Vec<SqlValue>) {
     let mut sql = String::from(" WHERE deleted_at IS NULL");
     let mut args: Vec<SqlValue> = Vec::new();
     if let Some(s) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         args.push(SqlValue::Text(fold(s)));
         sql.push_str(&format!(" AND instr(name_fold, ?{}) > 0", args.len()));
     }
-    if with_filters {
-        if let Some(k) = &q.kind {
-            args.push(SqlValue::Text(k.clone()));
-            sql.push_str(&format!(" AND kind = ?{}", args.len()));
+    if let Some(k) = &q.kind {
+        args.push(SqlValue::Text(k.clone()));
+        sql.push_str(&format!(" AND kind = ?{}", args.len()));
+    }
+    if let Some(a) = q.active {
+        args.push(SqlValue::Integer(a.into()));
+        sql.push_str(&format!(" AND active = ?{}", args.len()));
+    }
+    if let Some(v) = q.validity {
+        args.push(SqlValue::Text(v.as_str().into()));
+        sql.push_str(&format!(" AND validity = ?{}", args.len()));
+    }
+    if let Some(c) = &q.community {
+        args.push(SqlValue::Text(c.clone()));
+        sql.push_str(&format!(" AND community = ?{}", args.len()));
+    }
+    if let Some(h) = q.health {
+        args.push(SqlValue::Integer(now_ms()));
+        sql.push_str(&format!(" AND {}", health_condition(h, args.len())));
+    }
+    match q.account.as_deref() {
+        None => {}
+        Some("") => sql.push_str(" AND account_id IS NULL"),
+        Some(a) => {
+            args.push(SqlValue::Text(a.to_owned()));
+            sql.push_str(&format!(" AND account_id = ?{}", args.len()));
         }
-        if let Some(a) = q.active {
-            args.push(SqlValue::Integer(a.into()));
-            sql.push_str(&format!(" AND active = ?{}", args.len()));
-        }
-        if let Some(v) = q.validity {
-            args.push(SqlValue::Text(v.as_str().into()));
-            sql.push_str(&format!(" AND validity = ?{}", args.len()));
-        }
-        if let Some(c) = &q.community {
-            args.push(SqlValue::Text(c.clone()));
-            sql.push_str(&format!(" AND community = ?{}", args.len()));
-        }
-        if let Some(h) = q.health {
-            args.push(SqlValue::Integer(now_ms()));
-            sql.push_str(&format!(" AND {}", health_condition(h, args.len())));
-        }
-        match q.account.as_deref() {
-            None => {}
-            Some("") => sql.push_str(" AND account_id IS NULL"),
-            Some(a) => {
-                args.push(SqlValue::Text(a.to_owned()));
-                sql.push_str(&format!(" AND account_id = ?{}", args.len()));
-            }
-        }
-        if let Some(s) = q.sync_state {
-            args.push(SqlValue::Text(s.as_str().into()));
-            sql.push_str(&format!(" AND sync_state = ?{}", args.len()));
-        }
+    }
+    if let Some(s) = q.sync_state {
+        args.push(SqlValue::Text(s.as_str().into()));
+        sql.push_str(&format!(" AND sync_state = ?{}", args.len()));
     }
     (sql, args)
 }
 
 impl Store {
     pub fn list(&self, q: &ListQuery) -> Result<ListPage, StoreError> {
-        let (filter, args) = where_clause(q, true);
+        let (filter, args) = where_clause(q);
         let d = if q.descending { "DESC" } else { "ASC" };
         // Matches the indexes of migration 1 column for column (see there).
         let order = match q.sort {
@@ -133,7 +135,8 @@ impl Store {
         let sql = format!(
             "SELECT id, kind, name, community, active, validity, sync_state, remote_id, updated_at, \
              EXISTS (SELECT 1 FROM secrets s WHERE s.channel_id = channels.id AND length(s.sealed) = 0), \
-             account_id \
+             account_id, \
+             (SELECT json_extract(d.doc, '$.general.icon_colour') FROM drafts d WHERE d.channel_id = channels.id) \
              FROM channels{filter} ORDER BY {order} LIMIT {} OFFSET {}",
             q.limit.map_or(-1, i64::from),
             q.offset
@@ -155,6 +158,8 @@ impl Store {
                     remote_id: r.get(7)?,
                     updated_at: r.get(8)?,
                     secrets_to_reenter: r.get(9)?,
+                    // A colour that is not text (a hand-edited file) is no colour.
+                    colour: r.get::<_, Option<String>>(11).unwrap_or(None),
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;
@@ -171,14 +176,31 @@ impl Store {
     }
 
     fn counts(&self, q: &ListQuery) -> Result<Counts, StoreError> {
-        let (filter, args) = where_clause(q, false);
         let mut counts = Counts::default();
-        for (col, map) in [
-            ("kind", &mut counts.by_kind),
-            ("validity", &mut counts.by_validity),
-            ("sync_state", &mut counts.by_sync_state),
-            ("COALESCE(account_id, '')", &mut counts.by_account),
-        ] {
+        // Each group is counted with every filter but its own: pressing one of its chips
+        // replaces that filter, so that is what the chip would show.
+        let without = |clear: fn(&mut ListQuery)| {
+            let mut q = q.clone();
+            clear(&mut q);
+            where_clause(&q)
+        };
+        let groups: [(&str, &mut BTreeMap<String, u64>, fn(&mut ListQuery)); 5] = [
+            ("kind", &mut counts.by_kind, |q| q.kind = None),
+            ("validity", &mut counts.by_validity, |q| q.validity = None),
+            ("sync_state", &mut counts.by_sync_state, |q| {
+                q.sync_state = None
+            }),
+            ("COALESCE(account_id, '')", &mut counts.by_account, |q| {
+                q.account = None
+            }),
+            (
+                "CASE active WHEN 0 THEN 'false' ELSE 'true' END",
+                &mut counts.by_active,
+                |q| q.active = None,
+            ),
+        ];
+        for (col, map, clear) in groups {
+            let (filter, args) = without(clear);
             let mut stmt = self.conn.prepare_cached(&format!(
                 "SELECT {col}, COUNT(*) FROM channels{filter} GROUP BY {col}"
             ))?;
@@ -190,6 +212,7 @@ impl Store {
                 map.insert(k, n);
             }
         }
+        let (filter, args) = without(|q| q.health = None);
         for h in [
             HealthFilter::ExpiresSoon,
             HealthFilter::NeedsReauthorization,

@@ -114,6 +114,8 @@ pub struct ChannelSummary {
     pub updated_at: i64,
     /// An import dropped some of its secrets and they have not been entered since.
     pub secrets_to_reenter: bool,
+    /// The channel's icon colour (`general.icon_colour`), for the row's dot.
+    pub colour: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -9,4 +9,8 @@ export type ChannelSummary = { id: string, kind: string, name: string, community
 /**
  * An import dropped some of its secrets and they have not been entered since.
  */
-secrets_to_reenter: boolean, };
+secrets_to_reenter: boolean, 
+/**
+ * The channel's icon colour (`general.icon_colour`), for the row's dot.
+ */
+colour: string | null, };

@@ -8,4 +8,8 @@ by_health: Record<string, number>, by_sync_state: Record<string, number>,
 /**
  * By platform account id ("" for local-only channels).
  */
-by_account: Record<string, number>, };
+by_account: Record<string, number>, 
+/**
+ * "true" / "false": active and inactive channels.
+ */
+by_active: Record<string, number>, };

@@ -8,7 +8,7 @@ import type { RefSource } from "./RefSource.ts";
 /**
  * The type of a setting and its type-specific constraints.
  */
-export type FieldType = { "type": "bool" } | { "type": "int", min?: number, max?: number, } | { "type": "decimal", min?: number, max?: number, step: number, } | { "type": "text", multiline: boolean, variables: boolean, max_len?: number, } | { "type": "code", syntax: CodeSyntax, } | { "type": "enum", options: Array<EnumOption>, } | { "type": "email" } | { "type": "domain" } | { "type": "host" } | { "type": "url" } | { "type": "hex_colour" } | { "type": "uuid" } | { "type": "phone" } | { "type": "country_code" } | { "type": "duration" } | { "type": "twitter_user" } | { "type": "reference", source: RefSource, multiple: boolean, max_items?: number, } | { "type": "image", accept: Array<string>, max_bytes: number, recommended_px?: number, 
+export type FieldType = { "type": "bool" } | { "type": "int", min?: number, max?: number, } | { "type": "decimal", min?: number, max?: number, step: number, } | { "type": "text", multiline: boolean, variables: boolean, max_len?: number, } | { "type": "code", syntax: CodeSyntax, } | { "type": "enum", options: Array<EnumOption>, } | { "type": "email" } | { "type": "domain" } | { "type": "host" } | { "type": "url" } | { "type": "hex_colour" } | { "type": "uuid" } | { "type": "phone" } | { "type": "country_code" } | { "type": "duration" } | { "type": "twitter_user" } | { "type": "numeric_id" } | { "type": "reference", source: RefSource, multiple: boolean, max_items?: number, } | { "type": "image", accept: Array<string>, max_bytes: number, recommended_px?: number, 
 /**
  * Shown with a round border to customers and agents.
  */

@@ -8,7 +8,8 @@ export type ListPage = { items: Array<ChannelSummary>,
  */
 total: number, 
 /**
- * Counts over the channels matching the text search only, so that each chip shows
- * how many it would select.
+ * Per chip group, counts over the channels matching the search and every other
+ * group's filter (the kind counts follow the validity chip, and so on), so that each
+ * chip shows how many it would select.
  */
 counts: Counts, };

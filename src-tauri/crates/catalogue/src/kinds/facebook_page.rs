@@ -3,7 +3,7 @@
 //! the platform API, hence no `api` names on them.
 
 use crate::decl::{field, section, t, FieldExt, SectionExt};
-use crate::model::{ActionKind, Field, Section};
+use crate::model::{ActionKind, Field, FieldType, Section};
 use serde_json::{json, Value};
 
 /// The credentials block shared with Facebook Messenger (same guide wording).
@@ -13,7 +13,7 @@ pub fn credentials() -> Vec<Field> {
         field(s, "user_token", t::secret(), Value::Null)
             .help()
             .required(),
-        field(s, "page_id", t::text(64), Value::Null)
+        field(s, "page_id", FieldType::NumericId, Value::Null)
             .help()
             .required(),
         field(

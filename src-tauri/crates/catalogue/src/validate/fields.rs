@@ -173,6 +173,7 @@ fn check_value(ctx: &mut Ctx, f: &Field, ty: &FieldType, path: &str, v: &Value) 
         }
         FieldType::Duration => format_ok(parse_duration(s).is_some(), "val-duration", ctx),
         FieldType::TwitterUser => format_ok(is_twitter_user(s), "val-twitter-user", ctx),
+        FieldType::NumericId => format_ok(is_numeric_id(s), "val-numeric-id", ctx),
         FieldType::Reference {
             multiple: false, ..
         } => {}

@@ -124,6 +124,12 @@ pub fn parse_duration(s: &str) -> Option<u64> {
 }
 
 /// Twitter user names: optional `@`, 1 to 15 letters, digits or underscores.
+/// Digits only (1 to 32 of them): a page id pasted with its URL or a space is caught here
+/// rather than by the platform.
+pub fn is_numeric_id(s: &str) -> bool {
+    (1..=32).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
 pub fn is_twitter_user(s: &str) -> bool {
     let u = s.strip_prefix('@').unwrap_or(s);
     (1..=15).contains(&u.len()) && u.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')

@@ -1009,3 +1009,18 @@ fn control_characters_are_refused_in_single_line_text() {
     assert!(run(json!("line 1\nline 2\ttab\r\n")).is_empty());
     assert_eq!(run(json!("esc\u{1b}[31m")), vec!["val-control-characters"]);
 }
+
+#[test]
+fn facebook_page_id_is_digits_only() {
+    for kind in [Kind::FacebookPage, Kind::FacebookMessenger] {
+        for bad in ["facebook.com/acme", "1048 5736", "12a"] {
+            rule(
+                kind,
+                set("facebook.page_id", json!("104857361234567")),
+                set("facebook.page_id", json!(bad)),
+                "facebook.page_id",
+                "val-numeric-id",
+            );
+        }
+    }
+}

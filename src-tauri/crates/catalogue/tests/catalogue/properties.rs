@@ -104,6 +104,7 @@ impl Gen {
                 ["h", "m", "s"][self.below(3) as usize]
             )),
             FieldType::TwitterUser => json!(format!("@{}", self.word(1, 15))),
+            FieldType::NumericId => json!(self.digits(1, 20)),
             FieldType::Reference {
                 source, multiple, ..
             } => {

@@ -135,6 +135,70 @@ fn list_searches_filters_sorts_pages_and_counts() {
 }
 
 #[test]
+fn each_chip_group_counts_under_the_other_filters_and_rows_carry_their_colour() {
+    let mut s = Store::open_in_memory().unwrap();
+    let support = add_email(&mut s, "Support");
+    add_email(&mut s, "Ventes");
+    let mut doc = email_doc("Archive");
+    doc["general"]["active"] = json!(false);
+    doc["general"]["icon_colour"] = json!("#43A047");
+    s.create("email", &doc, &meta_of("email", &doc), Origin::LocalEdit)
+        .unwrap();
+    let fb = json!({"kind": "facebook_page", "general": {"name": "Page", "active": false}});
+    s.create(
+        "facebook_page",
+        &fb,
+        &meta_of("facebook_page", &fb),
+        Origin::Import,
+    )
+    .unwrap();
+
+    // Nothing pressed: every group counts every channel.
+    let all = s.list(&ListQuery::default()).unwrap();
+    assert_eq!(all.counts.by_active.get("true"), Some(&2));
+    assert_eq!(all.counts.by_active.get("false"), Some(&2));
+    assert_eq!(all.counts.by_kind.get("email"), Some(&3));
+
+    // "Inactive" pressed: the kind chips count inactive channels only, while the status
+    // chips still say how many each would select (their own filter left out).
+    let inactive = s
+        .list(&ListQuery {
+            active: Some(false),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(inactive.total, 2);
+    assert_eq!(inactive.counts.by_kind.get("email"), Some(&1));
+    assert_eq!(inactive.counts.by_kind.get("facebook_page"), Some(&1));
+    assert_eq!(inactive.counts.by_active.get("true"), Some(&2));
+    assert_eq!(inactive.counts.by_active.get("false"), Some(&2));
+
+    // And the other way round: a kind pressed narrows the status counts.
+    let email = s
+        .list(&ListQuery {
+            kind: Some("email".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(email.counts.by_active.get("true"), Some(&2));
+    assert_eq!(email.counts.by_active.get("false"), Some(&1));
+    assert_eq!(email.counts.by_kind.get("facebook_page"), Some(&1));
+
+    // Each row carries the icon colour of its draft (none when the draft has none).
+    let colour = |name: &str| {
+        all.items
+            .iter()
+            .find(|c| c.name == name)
+            .unwrap()
+            .colour
+            .clone()
+    };
+    assert_eq!(colour("Archive").as_deref(), Some("#43A047"));
+    assert_eq!(colour("Page"), None);
+    assert!(all.items.iter().any(|c| c.id == support));
+}
+
+#[test]
 fn delete_hides_and_undelete_brings_back() {
     let mut s = Store::open_in_memory().unwrap();
     let id = add_email(&mut s, "Gone");
