@@ -79,9 +79,10 @@ describe('first start in French', () => {
     assert.equal(await app.text('[data-testid="task-status"]'), 'Aucune tâche en cours');
   });
 
-  test('writes a screenshot of the real window in French', async () => {
-    await app.click('[data-testid="nav-settings"] .label');
-    await app.waitFor(async () => (await app.text('[data-testid="view-settings"] h1')) === 'Paramètres');
+  test('writes a screenshot of the real window in French: the first start', async () => {
+    // The README's picture: what a new user sees first (the welcome, no channel yet).
+    await app.click('[data-testid="nav-channels"] .label');
+    await app.find('[data-testid="channels-empty"] [data-testid="welcome-create"]');
     const file = join(ARTIFACTS, 'main-window-fr.png');
     const how = await windowScreenshot(app, file);
     const png = readFileSync(file);

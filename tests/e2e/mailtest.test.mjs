@@ -151,10 +151,18 @@ describe('testing an IMAP/SMTP channel in the editor', { skip: env ? false : 'no
     });
     const byStep = Object.fromEntries(await steps(app));
     assert.equal(byStep['imap.login'], 'failed');
+    // Named by their section and label, each a link to the field (not `imap.password`).
     const hint = await app.exec(
       `return document.querySelector('[data-testid="mail-test-steps"] li[data-step="imap.login"] [data-testid="mail-test-fields"]')?.textContent`,
     );
-    assert.match(hint ?? '', /imap\.password/);
+    assert.doesNotMatch(hint ?? '', /imap\.password/);
+    const link = '[data-testid="mail-test-steps"] li[data-step="imap.login"] [data-testid="mail-test-field"][data-path="imap.password"]';
+    assert.match(await app.text(link), / › /);
+    await app.click(link);
+    await app.waitFor(
+      () => app.exec(`return document.activeElement?.closest('[data-path]')?.dataset.path === 'imap.password'`),
+      { what: 'the link to take the focus to the password' },
+    );
     // The form itself points at the fields to fix.
     const flagged = await app.exec(`return [...document.querySelectorAll('.attention[data-path]')].map((e) => e.dataset.path)`);
     assert.ok(flagged.includes('imap.password') && flagged.includes('imap.username'), flagged.join(', '));

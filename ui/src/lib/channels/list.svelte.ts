@@ -78,8 +78,8 @@ export const CHIP_GROUPS: ChipGroup[] = [
     id: 'active',
     msgId: 'chl-filter-active',
     chips: [
-      { key: 'active', value: true, msgId: 'chl-active', testId: 'filter-active' },
-      { key: 'active', value: false, msgId: 'chl-inactive', testId: 'filter-inactive' },
+      { key: 'active', value: true, msgId: 'chl-active', testId: 'filter-active', count: (c) => c.by_active['true'] ?? 0 },
+      { key: 'active', value: false, msgId: 'chl-inactive', testId: 'filter-inactive', count: (c) => c.by_active['false'] ?? 0 },
     ],
   },
   {
@@ -276,8 +276,10 @@ export class ChannelListState {
     return this.reload();
   }
 
+  /** A new sort key starts in its natural direction: names and kinds A→Z, dates newest first. */
   setSort(sort: SortKey): Promise<void> {
     this.sort = sort;
+    this.descending = sort === 'updated_at';
     return this.reload();
   }
 
@@ -296,6 +298,21 @@ export class ChannelListState {
 
   isSelected(id: string): boolean {
     return this.selected.some((x) => x.id === id);
+  }
+
+  /** Unticks every row. */
+  clearSelection(): void {
+    this.selected = [];
+  }
+
+  /** Ticks every channel the query matches, not only the rows drawn so far. */
+  async selectAll(): Promise<void> {
+    try {
+      const all = await this.lister({ ...this.query(), limit: null, offset: 0 });
+      this.selected = all.items.map((c) => ({ id: c.id, kind: c.kind }));
+    } catch (e) {
+      this.error = decodeError(e);
+    }
   }
 
   /** Ticks or unticks a row; ticking twice keeps one entry. */

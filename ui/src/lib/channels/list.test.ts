@@ -26,9 +26,10 @@ function page(names: string[], byKind: Record<string, number> = { email: names.l
       remote_id: null,
       updated_at: 0,
       secrets_to_reenter: false,
+      colour: null,
     })),
     total: names.length,
-    counts: { by_kind: byKind, by_validity: { valid: names.length }, by_health: {}, by_sync_state: {}, by_account: {} },
+    counts: { by_kind: byKind, by_validity: { valid: names.length }, by_health: {}, by_sync_state: {}, by_account: {}, by_active: {} },
   };
 }
 
@@ -81,8 +82,31 @@ describe('the query', () => {
     await list.setFilter('kind', 'email');
     await list.toggle(chip('filter-inactive'));
     await list.setSort('updated_at');
-    await list.toggleDescending();
     expect(queries.at(-1)).toMatchObject({ search: 'sup', kind: 'email', active: false, sort: 'updated_at', descending: true });
+  });
+
+  it('a date sort starts with the newest; names and kinds start from A', async () => {
+    const { lister, queries } = instant();
+    const list = new ChannelListState(lister);
+    await list.setSort('updated_at');
+    expect(queries.at(-1)).toMatchObject({ sort: 'updated_at', descending: true });
+    await list.toggleDescending();
+    expect(queries.at(-1)).toMatchObject({ sort: 'updated_at', descending: false });
+    await list.setSort('name');
+    expect(queries.at(-1)).toMatchObject({ sort: 'name', descending: false });
+    await list.setSort('kind');
+    expect(queries.at(-1)).toMatchObject({ sort: 'kind', descending: false });
+  });
+
+  it('select all ticks every channel the query matches, beyond the rows drawn; clear unticks them', async () => {
+    const { lister, queries } = instant(page(['A', 'B', 'C']));
+    const list = new ChannelListState(lister);
+    await list.setFilter('kind', 'email');
+    await list.selectAll();
+    expect(queries.at(-1)).toMatchObject({ kind: 'email', limit: null, offset: 0 });
+    expect(list.selectedIds).toEqual(['c0', 'c1', 'c2']);
+    list.clearSelection();
+    expect(list.selectedIds).toEqual([]);
   });
 
   it('a chip pressed twice clears its filter, and each press reloads', async () => {
@@ -256,7 +280,7 @@ describe('chips', () => {
   const kind = (k: KindSchema['kind']): KindSchema => ({ kind: k, label: `kind-${k}`, help: '', two_step: false, smart_closing: false, sections: [] });
 
   it('one kind chip per kind that has channels, in catalogue order, with its count', () => {
-    const counts = { by_kind: { viber: 2, email: 5 }, by_validity: {}, by_health: {}, by_sync_state: {}, by_account: {} };
+    const counts = { by_kind: { viber: 2, email: 5 }, by_validity: {}, by_health: {}, by_sync_state: {}, by_account: {}, by_active: {} };
     const chips = kindChips([kind('email'), kind('twitter'), kind('viber')], counts);
     expect(chips.map((c) => [c.testId, c.value, c.count?.(counts)])).toEqual([
       ['filter-kind-email', 'email', 5],
@@ -300,6 +324,7 @@ describe('sync and account chips', () => {
     by_health: {},
     by_sync_state: { synced: 7, conflict: 2 },
     by_account: { a1: 9, '': 3 },
+    by_active: {},
   };
   it('count each sync state and mark the ones that need attention', async () => {
     const { SYNC_CHIPS } = await import('./list.svelte.ts');

@@ -13,6 +13,7 @@ import type { ReferenceData } from '../bindings/ReferenceData.ts';
 import type { SaveResult } from '../bindings/SaveResult.ts';
 import type { JsonValue } from '../bindings/serde_json/JsonValue.ts';
 import { getPath, isObject, setPath, type JsonObject } from './path.ts';
+import { impliedBy } from './implied.ts';
 import { withDefaults, type Lookup } from './rules.ts';
 
 export const AUTOSAVE_DELAY_MS = 200;
@@ -74,6 +75,7 @@ export class EditorState {
   /** A change from a widget: into the document now, to the store shortly. */
   set(path: string, value: JsonValue): void {
     setPath(this.doc, path, value);
+    for (const [p, v] of Object.entries(impliedBy(path, value))) setPath(this.doc, p, v);
     this.changed();
   }
 
