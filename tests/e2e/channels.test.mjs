@@ -236,6 +236,7 @@ const SAMPLE = {
   country_code: '33',
   duration: '1h',
   twitter_user: '@sample',
+  numeric_id: '104857361234567',
   int: '1',
   decimal: '0',
 };
