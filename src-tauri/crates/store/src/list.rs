@@ -80,6 +80,11 @@ pub struct ListPage {
     pub counts: Counts,
 }
 
+/// One chip group's counts, by value.
+type CountMap = BTreeMap<String, u64>;
+/// Removes one filter from a query (the group being counted).
+type ClearFilter = fn(&mut ListQuery);
+
 fn where_clause(q: &ListQuery) -> (String, Vec<SqlValue>) {
     let mut sql = String::from(" WHERE deleted_at IS NULL");
     let mut args: Vec<SqlValue> = Vec::new();
@@ -184,7 +189,7 @@ impl Store {
             clear(&mut q);
             where_clause(&q)
         };
-        let groups: [(&str, &mut BTreeMap<String, u64>, fn(&mut ListQuery)); 5] = [
+        let groups: [(&str, &mut CountMap, ClearFilter); 5] = [
             ("kind", &mut counts.by_kind, |q| q.kind = None),
             ("validity", &mut counts.by_validity, |q| q.validity = None),
             ("sync_state", &mut counts.by_sync_state, |q| {
