@@ -103,7 +103,12 @@ describe('words in the editor', () => {
     const named = await app.exec(`return [...document.querySelectorAll(arguments[0] + ' button')].map((b) => [b.dataset.path, b.textContent.trim()])`, warning);
     assert.deepEqual(named.find(([p]) => p === 'imap.password'), ['imap.password', 'Paramètres IMAP › Mot de passe']);
 
-    await app.click('[data-testid="mail-test-run"]');
+    // Taken once the button is busy or an outcome is there (a dropped click is repeated).
+    await app.clickUntil('[data-testid="mail-test-run"]', () =>
+      app.exec(
+        `return document.querySelector('[data-testid="mail-test-run"]')?.disabled || !!document.querySelector('[data-testid="mail-test-outcome"]')`,
+      ),
+    );
     await app.waitFor(async () => (await app.attr('[data-testid="mail-test-outcome"]', 'data-outcome')) === 'failed', {
       what: 'the test to fail',
       timeout: 60000,
