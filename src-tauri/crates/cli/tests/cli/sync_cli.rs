@@ -254,8 +254,27 @@ fn apply_killed_at_random_points_resumes_exactly_50_times() {
     let file = env.plan_file();
     let mut seed = 0x9e37_79b9_u64 ^ u64::from(std::process::id());
     let (trials, mut interrupted) = (50, 0);
+    // One e-mail channel also gets a new SMTP password each trial: a write-only secret
+    // sent through its own endpoint, which must survive the kills as the fields do.
+    let mail = {
+        let s = env.service();
+        let account = s.accounts().unwrap()[0].id.clone();
+        s.linked_channels(&account)
+            .unwrap()
+            .into_iter()
+            .find(|c| c.doc["kind"] == "email")
+            .unwrap()
+    };
     for trial in 0..trials {
         let renamed = env.rename(4, &format!("T{trial}"));
+        let password = format!("Kill-{trial}-smtp-pw");
+        env.service()
+            .set_secret(
+                &mail.channel_id,
+                "smtp.password",
+                &switchboard_core::Sensitive::new(password.clone()),
+            )
+            .unwrap();
         let out = env.run(&["plan", "--account", "Emu", "--out", &file]);
         assert_eq!(
             out.status.code(),
@@ -298,6 +317,11 @@ fn apply_killed_at_random_points_resumes_exactly_50_times() {
         for (id, name) in &renamed {
             assert_eq!(&env.server_name(id), name, "trial {trial}");
         }
+        assert_eq!(
+            env.emu.control().secret(&mail.remote_id, "smtp_password"),
+            Some(password),
+            "trial {trial}"
+        );
         let out = env.run(&["plan", "--account", "Emu"]);
         assert_eq!(
             out.status.code(),
