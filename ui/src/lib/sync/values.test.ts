@@ -108,3 +108,12 @@ describe('editing a conflict', () => {
     expect(parseEdit(text, '  ')).toEqual({ value: null });
   });
 });
+
+describe('editing lists and records', () => {
+  it('offers no free text for a value that is a list or records: mine or the server only', () => {
+    const sig = settingOf(schema, 'viber', 'signatures');
+    expect(editWidget(field({ field: 'signatures', local: [{ body: 'a' }], remote: [] }), sig, refs, t)).toEqual({ kind: 'none' });
+    expect(editWidget(field({ field: 'unknown', local: ['a'], remote: ['b'] }), {}, refs, t)).toEqual({ kind: 'none' });
+    expect(editWidget(field({ field: 'unknown', local: 'a', remote: 'b' }), {}, refs, t)).toEqual({ kind: 'text' });
+  });
+});

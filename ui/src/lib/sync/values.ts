@@ -81,6 +81,7 @@ export function sentValue(f: FieldPlan): unknown {
 
 /** The edit widget a conflict needs, from the setting's type and the values at hand. */
 export type EditWidget =
+  | { kind: 'none' }
   | { kind: 'bool' }
   | { kind: 'number' }
   | { kind: 'choice'; options: { value: string; label: string }[] }
@@ -88,6 +89,13 @@ export type EditWidget =
 
 export function editWidget(f: FieldPlan, setting: Setting, refs: ReferenceData | null, t: Translate): EditWidget {
   const type = setting.field?.type;
+  // Lists and records (signatures, several references…) are decided as a whole: mine or
+  // the server's. A text box could only send them mangled.
+  const structured = (v: unknown) => Array.isArray(v) || (typeof v === 'object' && v !== null);
+  if (!setting.field || type?.type === 'records' || type?.type === 'list' || (type?.type === 'reference' && type.multiple) || structured(f.local) || structured(f.remote)) {
+    if (!setting.field && !structured(f.local) && !structured(f.remote)) return { kind: 'text' };
+    return { kind: 'none' };
+  }
   if (type?.type === 'bool' || typeof f.local === 'boolean' || typeof f.remote === 'boolean') return { kind: 'bool' };
   if (type?.type === 'enum') return { kind: 'choice', options: type.options.map((o) => ({ value: o.value, label: t(o.label) })) };
   if (type?.type === 'reference' && !type.multiple && !Array.isArray(f.local)) {
