@@ -82,6 +82,11 @@ describe('bulk edit, revisions, export and import', { timeout: 180000 }, () => {
     assert.match(row[0], /Name/);
     assert.equal(row[1], 'SMS Paris');
     assert.equal(row[2], 'SMS Marseille');
+    // The setting's name is a link to it in the form.
+    await app.click('[data-testid="rev-diff"] tr[data-path="general.name"] [data-testid="rev-setting"]');
+    await app.waitFor(() => app.exec(`return document.activeElement?.getAttribute('name') === 'general.name'`), {
+      what: 'the focus on the name field',
+    });
     await app.click('[data-testid="rev-restore"]');
     await app.waitFor(async () => (await app.exec(`return document.querySelector('${input('general.name')}')?.value`)) === 'SMS Paris', {
       what: 'the restored name in the form',

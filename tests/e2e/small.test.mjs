@@ -52,8 +52,8 @@ describe('small things', () => {
 
   test('a new channel opens on its first field; Ctrl+S saves', async () => {
     await newChannel(app, 'sms');
-    const first = await app.exec(`return document.querySelector('[data-testid="channel-editor"] .field[data-path]').dataset.path`);
-    await app.waitFor(async () => (await focusedPath(app)) === first, { what: `the focus on ${first}` });
+    // The first field to type in: the name (the Active switch above it is not typed into).
+    await app.waitFor(async () => (await focusedPath(app)) === 'general.name', { what: 'the focus on the name' });
     await typeInto(app, input('general.name'), 'Raccourci');
     await waitSaved(app);
     await ctrl(app, 's');

@@ -88,6 +88,27 @@ describe('words in the editor', () => {
     });
   });
 
+  test('the revision diff shows values as the form does (Oui / Non), not JSON', async () => {
+    await newChannel(app, 'sms', 'Révisions');
+    await app.clickUntil('[data-testid="save-channel"]', async () => (await app.findAll('[data-testid="saved-note"]')).length === 1);
+    await setChecked(app, input('general.active'), false);
+    await app.waitFor(async () => (await app.attr('[data-testid="save-state"]', 'data-state')) === 'saved', { what: 'the draft saved' });
+    await app.click('[data-testid="revisions-toggle"]');
+    const rev = await app.waitFor(() => app.exec(`return document.querySelector('[data-testid="revision"]')?.dataset.rev ?? null`), {
+      what: 'a revision',
+    });
+    await app.click(`[data-testid="revision"][data-rev="${rev}"]`);
+    const row = await app.waitFor(
+      () =>
+        app.exec(
+          `const tr = document.querySelector('[data-testid="rev-diff"] tr[data-path="general.active"]');
+           return tr ? [...tr.children].map((c) => c.textContent.trim()) : null;`,
+        ),
+      { what: 'the active switch in the diff' },
+    );
+    assert.deepEqual(row.slice(1), ['Oui', 'Non']);
+  });
+
   test('the mail test warns about a password not stored, names settings by label, folds the steps it could not run', async () => {
     await newChannel(app, 'email');
     await choose(app, input('email.mode'), 'imap');
