@@ -179,3 +179,83 @@ pub async fn sync_history(
     })
     .await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn plan() -> Plan {
+        let field = |name: &str, class: &str| {
+            json!({"field": name, "label": null, "class": class, "base": "a", "local": "b",
+                   "remote": if class == "conflict" { "c" } else { "a" },
+                   "resolution": null, "excluded": false})
+        };
+        let mut p: Plan = serde_json::from_value(json!({
+            "format": switchboard_sync::PLAN_FORMAT, "version": switchboard_sync::PLAN_VERSION,
+            "accountId": "acc", "baseUrl": "https://x.api.example.com/1.0", "createdAt": 1,
+            "channels": [{
+                "channelId": "ch", "remoteId": "r", "name": "N", "kind": "email", "draftSeq": 1,
+                "remoteUpdatedAt": null, "remote": {},
+                "fields": [field("name", "send"), field("signature", "conflict")],
+                "webAdmin": [],
+                "secrets": [{"path": "imap.password", "field": "imap_password", "label": null,
+                             "generation": 1, "excluded": false}],
+                "serverChange": null, "problems": [], "invalid": false, "error": null,
+                "excluded": false
+            }],
+            "localOnly": [], "hash": ""
+        }))
+        .expect("a plan");
+        p.freeze();
+        p
+    }
+
+    fn tick(field: Option<&str>, excluded: bool) -> Exclusion {
+        Exclusion {
+            channel_id: "ch".into(),
+            field: field.map(str::to_owned),
+            excluded,
+        }
+    }
+
+    #[test]
+    fn ticks_and_resolutions_change_what_is_sent_and_refreeze_the_plan() {
+        let p = plan();
+        let run = |p: Plan, r: Vec<FieldResolution>, x: Vec<Exclusion>| {
+            tauri::async_runtime::block_on(resolve_plan(p, r, Some(x))).expect("resolved")
+        };
+        // A field ticked out is neither sent nor a conflict to settle; a secret ticked out
+        // is not sent.
+        let out = run(
+            p.clone(),
+            vec![],
+            vec![
+                tick(Some("signature"), true),
+                tick(Some("imap_password"), true),
+            ],
+        );
+        assert!(out.is_intact() && out.hash != p.hash);
+        let c = &out.channels[0];
+        assert!(c.fields[1].excluded && !c.fields[1].unresolved());
+        assert!(c.secrets[0].excluded);
+        assert_eq!(c.params().keys().collect::<Vec<_>>(), vec!["name"]);
+        assert!(c.actionable());
+        // Ticked back in, the conflict needs a decision again; "keep all mine" settles it.
+        let back = run(out, vec![], vec![tick(Some("signature"), false)]);
+        assert!(!back.channels[0].actionable());
+        let all = run(
+            back,
+            vec![FieldResolution {
+                channel_id: None,
+                field: None,
+                resolution: Resolution::Mine,
+            }],
+            vec![],
+        );
+        assert_eq!(all.channels[0].params().len(), 2);
+        // The whole channel ticked out: nothing of it is applied.
+        let off = run(all, vec![], vec![tick(None, true)]);
+        assert!(off.is_intact() && !off.channels[0].actionable());
+    }
+}
