@@ -4,12 +4,20 @@
 // something to export.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { App, Driver, makeSandbox } from './lib/webdriver.mjs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, ARTIFACTS, Driver, makeSandbox } from './lib/webdriver.mjs';
 import { invoke } from './lib/form.mjs';
 import { back, newChannel, toList } from './lib/editor.mjs';
 import { rectOf, resizeWindow } from './lib/window.mjs';
 
 const rows = (app) => app.exec(`return document.querySelectorAll('[data-testid="channel-row"]').length`);
+/** Resolves once the page has painted twice (for a screenshot of what is on screen now). */
+const painted = (app) =>
+  app.cmd('POST', '/execute/async', {
+    script: 'const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));',
+    args: [],
+  });
 /** Whether the document itself can scroll (it must not: only the main pane does). */
 const rootOverflow = (app) =>
   app.exec('const s = document.scrollingElement; return s.scrollHeight - s.clientHeight');
@@ -124,14 +132,18 @@ describe('first start and a frame that keeps its shape', () => {
       const menuButton = await rectOf(app, '[data-testid="channel-row"] [data-testid="row-menu"]');
       assert.ok(menuButton.width > 0 && menuButton.right <= list.right, `the row menu fits (${menuButton.right} ≤ ${list.right})`);
       assert.equal((await rectOf(app, '[data-testid="channel-row"] [data-testid="channel-delete"]')).width, 0, 'inline buttons hidden');
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await painted(app);
+      writeFileSync(join(ARTIFACTS, 'min-size-list.png'), await app.screenshot());
       await app.click('[data-testid="channel-row"] [data-testid="row-menu"]');
       const del = await rectOf(app, '[data-testid="row-menu-delete"]');
       assert.equal(await app.text('[data-testid="row-menu-delete"]'), 'Supprimer');
       assert.ok(del.left >= 0 && del.right <= 720 && del.bottom <= 480, `Supprimer is whole on screen (${JSON.stringify(del)})`);
       const scroll = await app.exec('return [document.querySelector(".row-actions-menu .menu").scrollWidth, document.querySelector(".row-actions-menu .menu").clientWidth]');
       assert.ok(scroll[0] <= scroll[1], 'the menu is not cut');
+      const before = await rows(app);
       await app.click('[data-testid="row-menu-duplicate"]');
-      await app.waitFor(async () => (await rows(app)) === 4, { what: 'the duplicate from the menu' });
+      await app.waitFor(async () => (await rows(app)) === before + 1, { what: 'the duplicate from the menu' });
 
       // The editor's header: one compact row.
       await app.click('[data-testid="channel-row"] [data-testid="channel-open"]');
@@ -141,6 +153,8 @@ describe('first start and a frame that keeps its shape', () => {
       assert.ok(share <= 0.15, `the header takes ${(share * 100).toFixed(1)} % of the height`);
       const save = await rectOf(app, '[data-testid="save-channel"]');
       assert.ok(save.right <= 720 && save.width > 0, 'Enregistrer is whole');
+      await painted(app);
+      writeFileSync(join(ARTIFACTS, 'min-size-editor.png'), await app.screenshot());
     } finally {
       await resizeWindow(app, 1200, 780).catch((e) => console.log(`# note: could not restore the size: ${e.message}`));
     }
