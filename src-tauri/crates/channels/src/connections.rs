@@ -403,9 +403,12 @@ impl GrantStore for VaultGrant<'_> {
             .vault
             .seal(&self.channel_id, &self.path, token)
             .map_err(|e| e.to_string())?;
-        // One UPSERT statement: the old token is replaced or not at all.
+        // One statement: the old token is replaced or not at all. A rotation is the same
+        // grant (the platform's copy still works): not a change for the next plan to push.
+        // A grant cleared meanwhile is not brought back by a late rotation.
         s.store
-            .set_secret(&self.channel_id, &self.path, &sealed)
+            .rotate_secret(&self.channel_id, &self.path, &sealed)
+            .map(|_| ())
             .map_err(|e| e.to_string())
     }
 }

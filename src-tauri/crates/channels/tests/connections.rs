@@ -230,9 +230,15 @@ fn the_vault_grant_reads_and_atomically_replaces_the_refresh_token() {
         path: "youtube.refresh_token".into(),
     };
     assert_eq!(g.refresh_token().unwrap().unwrap().expose(), "rt-1");
+    let generation = |svc: &std::sync::Mutex<ChannelService>| {
+        svc.lock().unwrap().store().secret_generations(&id).unwrap()[0].clone()
+    };
+    let before = generation(&service);
     g.replace_refresh_token(&Sensitive::new("rt-2".into()))
         .unwrap();
     assert_eq!(g.refresh_token().unwrap().unwrap().expose(), "rt-2");
+    // A rotation is the same grant: no new "will be set" for the next plan.
+    assert_eq!(generation(&service), before);
 }
 
 #[test]

@@ -43,6 +43,24 @@ impl Store {
         Ok(())
     }
 
+    /// Replaces a set secret's sealed value *without* counting a change: a provider
+    /// rotating a refresh token of the same grant (the platform's copy of that grant
+    /// stays valid, so pushing every rotation would be a perpetual "will be set").
+    /// Returns whether the secret was there to replace.
+    pub fn rotate_secret(
+        &mut self,
+        channel_id: &str,
+        path: &str,
+        sealed: &[u8],
+    ) -> Result<bool, StoreError> {
+        let n = self.conn.execute(
+            "UPDATE secrets SET sealed = ?3, updated_at = ?4 \
+             WHERE channel_id = ?1 AND path = ?2 AND length(sealed) > 0",
+            params![channel_id, path, sealed, now_ms()],
+        )?;
+        Ok(n > 0)
+    }
+
     /// The paths whose secret is set: all the UI learns about secrets.
     pub fn secret_status(&self, channel_id: &str) -> Result<Vec<String>, StoreError> {
         let mut stmt = self.conn.prepare_cached(

@@ -295,6 +295,19 @@ fn secrets_table_reports_set_paths_only() {
         (2, false),
         "never lowered"
     );
+    // A provider's rotation of the same grant replaces the value without a change.
+    assert!(s
+        .rotate_secret(&id, "imap.password", b"blob-rotated")
+        .unwrap());
+    assert!(
+        !s.secret_generations(&id).unwrap()[0].due(),
+        "rotated: not due"
+    );
+    assert_eq!(
+        s.sealed_secret(&id, "imap.password").unwrap().as_deref(),
+        Some(&b"blob-rotated"[..])
+    );
+    assert!(!s.rotate_secret(&id, "nowhere.token", b"x").unwrap());
     s.set_secret(&id, "imap.password", b"blob-4").unwrap();
     assert!(
         s.secret_generations(&id).unwrap()[0].due(),
