@@ -58,6 +58,27 @@ mkdir -p "$D/mail" && chown "$MAIL_UID:$MAIL_GID" "$D/mail"
 printf '%s:{PLAIN}%s:%s:%s::%s/mail/%s::\n' "$USER_NAME" "$USER_PASS" "$MAIL_UID" "$MAIL_GID" "$D" "$USER_NAME" >"$D/users"
 chmod 644 "$D/users"
 
+# --- an authorization server for XOAUTH2 (Microsoft-shaped oidc-provider) -------------
+# Dovecot validates XOAUTH2/OAUTHBEARER tokens through its introspection endpoint, so it
+# must run before Dovecot starts. Without node or the harness's node_modules it is left
+# out (the XOAUTH2 tests then skip, or fail under SWITCHBOARD_REQUIRE_REAL_SERVERS=1).
+OAUTH_BASE=""
+OAUTH_DIR="$HERE/../oauth"
+if command -v node >/dev/null 2>&1 && [ -d "$OAUTH_DIR/node_modules/oidc-provider" ]; then
+  OAUTH_MINT=1 node "$OAUTH_DIR/server.mjs" microsoft </dev/null >"$D/oauth.out" 2>"$D/oauth.log" &
+  echo $! >"$D/oauth.pid"
+  for _ in $(seq 100); do
+    OAUTH_BASE=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["microsoft"])' "$D/oauth.out" 2>/dev/null) && break
+    OAUTH_BASE=""
+    sleep 0.1
+  done
+  [ -n "$OAUTH_BASE" ] || { log "the authorization server did not start:"; cat "$D/oauth.log" >&2; exit 1; }
+elif [ "${SWITCHBOARD_REQUIRE_REAL_SERVERS:-0}" = 1 ]; then
+  log "missing: node + tests/support/oauth/node_modules (npm --prefix tests/support/oauth install)"; exit 3
+else
+  log "no node + tests/support/oauth/node_modules: XOAUTH2 left out"
+fi
+
 # Dovecot also listens on 127.0.0.2 (any 127/8 address is loopback on Linux): the
 # certificate does not name it, which gives a real "name mismatch" case. ::1 only where
 # the machine has IPv6 on loopback.
@@ -80,7 +101,7 @@ ssl = $ssl
 $( [ "$ssl" = yes ] && printf 'ssl_cert = <%s/server.crt\nssl_key = <%s/server.key\n' "$D" "$D" )
 # Loopback counts as secure for Dovecot anyway (TESTING.md pitfall 5).
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login$( [ -n "$OAUTH_BASE" ] && printf ' xoauth2 oauthbearer' )
 auth_failure_delay = 0
 first_valid_uid = 1
 default_internal_user = dovecot
@@ -88,8 +109,10 @@ default_login_user = dovenull
 postmaster_address = postmaster@switchboard.test
 passdb {
   driver = passwd-file
+  mechanisms = plain login
   args = scheme=PLAIN username_format=%u $D/users
 }
+$( [ -n "$OAUTH_BASE" ] && printf 'passdb {\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n  args = %s/dovecot-oauth2.conf.ext\n}\n' "$D" )
 userdb {
   driver = passwd-file
   args = username_format=%u $D/users
@@ -137,6 +160,19 @@ service stats {
 }
 CONF
 }
+
+# The oauth2 passdb asks the authorization server whether a token is active (RFC 7662,
+# as the confidential client `dovecot`), and takes the mailbox user from its `sub`.
+if [ -n "$OAUTH_BASE" ]; then
+  cat >"$D/dovecot-oauth2.conf.ext" <<CONF
+introspection_mode = post
+introspection_url = ${OAUTH_BASE/http:\/\//http://dovecot:dovecot-secret@}/common/oauth2/v2.0/introspect
+username_attribute = sub
+active_attribute = active
+active_value = true
+CONF
+  chmod 644 "$D/dovecot-oauth2.conf.ext"
+fi
 
 dovecot_conf tls yes "  inet_listener imap {
     port = $IMAP_PORT
@@ -279,6 +315,7 @@ SWITCHBOARD_MAIL_SUBMISSION_PORT=$SUBMISSION_PORT
 SWITCHBOARD_MAIL_SMTPS_PORT=$SMTPS_PORT
 SWITCHBOARD_MAIL_SILENT_PORT=$SILENT_PORT
 SWITCHBOARD_MAIL_CLOSED_PORT=$CLOSED_PORT
+SWITCHBOARD_MAIL_OAUTH_BASE=$OAUTH_BASE
 ENV
 
 # --- readiness: a real login on each service (Dovecot starts auth lazily) ---------------

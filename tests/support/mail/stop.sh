@@ -7,7 +7,7 @@ if [ -z "$D" ] && [ -n "${SWITCHBOARD_TEST_MAIL_ENV:-}" ]; then D="$(dirname "$S
 [ -n "$D" ] && [ -d "$D" ] || { echo "usage: stop.sh DIR" >&2; exit 2; }
 pids=()
 for f in "$D/dovecot-tls/run/master.pid" "$D/dovecot-plain/run/master.pid" \
-         "$D/postfix-queue/pid/master.pid" "$D/silent.pid"; do
+         "$D/postfix-queue/pid/master.pid" "$D/silent.pid" "$D/oauth.pid"; do
   [ -f "$f" ] || continue
   pid=$(tr -d ' \n' <"$f")
   [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && pids+=("$pid")

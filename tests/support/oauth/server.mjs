@@ -12,6 +12,7 @@
 // Env: OAUTH_ACCESS_TTL (seconds, default 3600) shortens access tokens for expiry tests;
 // OAUTH_TOKEN_LOG names a file where every token issued is appended (one a line), so a
 // leak scan knows exactly which strings must never appear in the app's files or replies.
+// OAUTH_MINT=1 (the mail harness only) opens `POST /_test/mint` (see `mint` below).
 import http from 'node:http';
 import { appendFileSync } from 'node:fs';
 import Provider from 'oidc-provider';
@@ -110,6 +111,35 @@ function account(id) {
   };
 }
 
+// Test-only: the tokens of a new grant for an account, without the browser leg. The
+// mail harness's XOAUTH2 tests need tokens for the mailbox user; the sign-in itself is
+// tested in the oauth crate. Form fields: account, client (default the shape's), scope,
+// access_ttl (seconds). Answers {access_token, refresh_token, grant_id} — tokens that
+// the provider's own token, introspection and revocation endpoints treat as any other.
+async function mint(provider, shape, form) {
+  const clientId = form.get('client') || shape.client.client_id;
+  const client = await provider.Client.find(clientId);
+  const accountId = form.get('account') || 'ada';
+  const scope = form.get('scope') || ['openid', 'offline_access', ...shape.scopes].join(' ');
+  const grant = new provider.Grant({ accountId, clientId });
+  grant.addOIDCScope(scope);
+  const grantId = await grant.save();
+  const at = new provider.AccessToken({ accountId, client, grantId, scope, gty: 'authorization_code' });
+  if (form.get('access_ttl')) at.expiresIn = Number(form.get('access_ttl'));
+  const accessToken = await at.save();
+  const rt = new provider.RefreshToken({
+    accountId,
+    client,
+    grantId,
+    scope,
+    gty: 'authorization_code',
+    rotations: 0,
+    iiat: Math.floor(Date.now() / 1000),
+  });
+  const refreshToken = await rt.save();
+  return { access_token: accessToken, refresh_token: refreshToken, grant_id: grantId };
+}
+
 const escape = (s) =>
   String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -191,6 +221,16 @@ function start(name, shape) {
             return res.end(JSON.stringify({ errorCode: 'OAU-149', message: 'Invalid token' }));
           }
           return res.end(JSON.stringify({ id: 101, extensionNumber: '101', name: at.accountId }));
+        }
+        if (process.env.OAUTH_MINT === '1' && req.method === 'POST' && req.url === '/_test/mint') {
+          try {
+            const body = await mint(provider, shape, await readForm(req));
+            res.writeHead(200, { 'content-type': 'application/json' });
+            return res.end(JSON.stringify(body));
+          } catch (e) {
+            res.writeHead(400, { 'content-type': 'text/plain' });
+            return res.end(`mint failed: ${e.message}`);
+          }
         }
         const m = req.url.match(/^\/interaction\/([^/?]+)/);
         if (!m) return callback(req, res);
