@@ -1,10 +1,11 @@
 //! The e-mail connection test: the settings ON SCREEN (the document the editor holds,
 //! saved or not) with the channel's stored secrets, diagnosed step by step by
-//! `switchboard-mailcheck`, streamed live and cancellable.
+//! `switchboard-mailcheck`, streamed live and cancellable. IMAP/SMTP signed in with the
+//! Microsoft identity platform get a fresh XOAUTH2 access token first.
 
 use crate::{state::AppState, IpcError};
 use serde_json::Value;
-use switchboard_channels::FolderCache;
+use switchboard_channels::{fill_mail_tokens, FolderCache};
 use switchboard_core::progress::ProgressEvent;
 use switchboard_mailcheck::{autodetect, diagnose, from_document, DiagnosisReport, Proposal};
 use tauri::{ipc::Channel, State};
@@ -21,16 +22,29 @@ pub async fn test_mail(
     let guard = state.tasks.start(&task_id);
     let slot = state.channel_slot();
     let channel_id = id.clone();
-    let secrets = tauri::async_runtime::spawn_blocking(move || {
+    let (service, secrets) = tauri::async_runtime::spawn_blocking(move || {
         let service = slot.get_or_open()?;
-        let s = service.lock().unwrap_or_else(|p| p.into_inner());
-        s.open_secrets(&id).map_err(IpcError::from)
+        let secrets = {
+            let s = service.lock().unwrap_or_else(|p| p.into_inner());
+            s.open_secrets(&id).map_err(IpcError::from)?
+        };
+        Ok::<_, IpcError>((service, secrets))
     })
     .await
     .map_err(IpcError::internal)??;
     let mut settings = from_document(&doc, |path| secrets.get(path).cloned())
         .map_err(|(section, e)| IpcError::mail_section_unreadable(section, &e))?;
     settings.round_trip = round_trip;
+    // Microsoft identity platform: a fresh access token per server, from the refresh
+    // token in the vault (the outcome counts toward the connection's health).
+    fill_mail_tokens(
+        &service,
+        &state.oauth,
+        &channel_id,
+        &mut settings,
+        &guard.token,
+    )
+    .await;
     let sink = |e: ProgressEvent| {
         let _ = on_event.send(e);
     };

@@ -56,7 +56,9 @@ pub async fn oauth_connect(
         let s = service.lock().unwrap_or_else(|p| p.into_inner());
         s.check_connection_target(&channel, path)
             .map_err(IpcError::from)?;
-        s.provider_for(LOCAL_ACCOUNT, purpose.provider())
+        // A channel linked to a platform account signs in with that account's app.
+        let account = s.apps_account(&channel).map_err(IpcError::from)?;
+        s.provider_for(&account, purpose.provider())
             .map_err(IpcError::from)
     })
     .await
@@ -92,7 +94,11 @@ pub async fn oauth_action_status(
     id: String,
     action: ActionKind,
 ) -> Result<ActionStatus, IpcError> {
-    with_service(&state, move |s| s.action_status(LOCAL_ACCOUNT, &id, action)).await
+    with_service(&state, move |s| {
+        let account = s.apps_account(&id)?;
+        s.action_status(&account, &id, action)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -111,15 +117,37 @@ pub async fn connection_health(
     with_service(&state, |s| s.connection_health()).await
 }
 
+/// The provider apps of a platform account (`accountId`), or of the local settings
+/// (absent): whose apps the channels linked to that account, or unlinked, sign in with.
 #[tauri::command]
-pub async fn provider_apps(state: State<'_, AppState>) -> Result<Vec<ProviderAppView>, IpcError> {
-    with_service(&state, |s| s.provider_apps(LOCAL_ACCOUNT)).await
+pub async fn provider_apps(
+    state: State<'_, AppState>,
+    account_id: Option<String>,
+) -> Result<Vec<ProviderAppView>, IpcError> {
+    with_service(&state, move |s| {
+        let account = apps_owner(s, account_id)?;
+        s.provider_apps(&account)
+    })
+    .await
 }
 
-/// Saves a provider app of the local settings. `clientSecret` absent keeps the stored one.
+/// `None` → the local settings; an account id must name an existing account.
+fn apps_owner(
+    s: &switchboard_channels::ChannelService,
+    account_id: Option<String>,
+) -> Result<String, switchboard_channels::ChannelError> {
+    match account_id.filter(|a| !a.is_empty()) {
+        None => Ok(LOCAL_ACCOUNT.to_owned()),
+        Some(a) => Ok(s.account(&a)?.id),
+    }
+}
+
+/// Saves a provider app of a platform account (`accountId`) or of the local settings
+/// (absent). `clientSecret` absent keeps the stored one.
 #[tauri::command]
 pub async fn set_provider_app(
     state: State<'_, AppState>,
+    account_id: Option<String>,
     provider: ProviderId,
     client_id: String,
     client_secret: Option<Sensitive<String>>,
@@ -127,8 +155,9 @@ pub async fn set_provider_app(
     redirect_port: Option<u16>,
 ) -> Result<ProviderAppView, IpcError> {
     with_service(&state, move |s| {
+        let account = apps_owner(s, account_id)?;
         s.set_provider_app(
-            LOCAL_ACCOUNT,
+            &account,
             provider,
             &client_id,
             client_secret.as_ref(),

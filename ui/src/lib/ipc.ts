@@ -211,14 +211,16 @@ export const api = {
   },
   twitterPin: (id: string, pin: string) => call<ConnectionView>('twitter_pin', { id, pin }),
   connectionHealth: () => call<[string, Health][]>('connection_health'),
-  providerApps: () => call<ProviderAppView[]>('provider_apps'),
+  /** Provider apps of a platform account, or of the local settings (`accountId` null). */
+  providerApps: (accountId: string | null) => call<ProviderAppView[]>('provider_apps', { accountId }),
   setProviderApp: (
+    accountId: string | null,
     provider: ProviderId,
     clientId: string,
     clientSecret: string | null,
     baseUrl: string | null,
     redirectPort: number | null,
-  ) => call<ProviderAppView>('set_provider_app', { provider, clientId, clientSecret, baseUrl, redirectPort }),
+  ) => call<ProviderAppView>('set_provider_app', { accountId, provider, clientId, clientSecret, baseUrl, redirectPort }),
 
   /** The folders the channel's last successful test found (the pickers' cache). */
   cachedFolders: (id: string) => call<string[]>('cached_folders', { id }),

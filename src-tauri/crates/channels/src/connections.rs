@@ -12,7 +12,7 @@ use switchboard_oauth::{
     GrantState, GrantStore, Health, OAuthError, Provider, ProviderApp, ProviderId, Purpose,
     SecretNeed, Tokens,
 };
-use switchboard_store::{GrantRow, OAuthAppRow};
+use switchboard_store::{GrantRow, OAuthAppRow, LOCAL_ACCOUNT};
 use ts_rs::TS;
 
 /// The field a sign-in fills, and what it signs in for.
@@ -82,6 +82,11 @@ pub struct ActionStatus {
     pub provider: Option<ProviderId>,
     /// Whether the provider app it signs in with is configured.
     pub app_configured: bool,
+    /// The platform account whose provider apps the channel signs in with (its label),
+    /// or none: the local settings'. Where the UI says to add a missing app.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub apps_account: Option<String>,
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub connection: Option<ConnectionView>,
@@ -245,6 +250,7 @@ impl ChannelService {
                 supported: false,
                 provider: None,
                 app_configured: false,
+                apps_account: None,
                 connection: None,
             });
         };
@@ -258,10 +264,16 @@ impl ChannelService {
             }
         };
         let connection = self.connections(id)?.into_iter().find(|c| c.path == path);
+        let apps_account = if account_id == LOCAL_ACCOUNT {
+            None
+        } else {
+            Some(self.store.account(account_id)?.fields.label)
+        };
         Ok(ActionStatus {
             supported: true,
             provider: Some(provider),
             app_configured,
+            apps_account,
             connection,
         })
     }

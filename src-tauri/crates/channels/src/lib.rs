@@ -7,6 +7,7 @@ mod connections;
 mod error;
 mod folders;
 mod history;
+mod mail_oauth;
 mod platform;
 mod reference;
 mod schema_bridge;
@@ -20,6 +21,9 @@ pub use connections::{
 pub use error::ChannelError;
 pub use folders::FolderCache;
 pub use history::ChangeView;
+pub use mail_oauth::{
+    fill_mail_tokens, oauth_token, refresh_access_token, IMAP_REFRESH_TOKEN, SMTP_REFRESH_TOKEN,
+};
 pub use platform::{account_problems, linked_state};
 pub use schema_bridge::CatalogueDocSchema;
 pub use service::{ChannelService, ChannelView, SaveResult};

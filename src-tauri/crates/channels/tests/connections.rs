@@ -418,3 +418,6 @@ fn facebook_and_twitter_fill_every_field_of_their_kind_and_seal_each_secret() {
         .unwrap_err();
     assert!(e.to_string().contains("facebook.user_token"), "{e}");
 }
+
+#[path = "connections/mail_oauth.rs"]
+mod mail_oauth;

@@ -29,6 +29,8 @@ fn server(e: &HashMap<String, String>, port: &str, sec: Security) -> ServerSetti
         use_start_tls: sec == Security::Starttls,
         ssl_verify_mode: SslVerifyMode::Default,
         ca_file: Some(e["CA"].clone()),
+        authentication_type: Default::default(),
+        oauth: None,
     }
 }
 

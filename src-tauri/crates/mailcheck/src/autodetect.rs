@@ -254,6 +254,8 @@ async fn answers(c: &Candidate, imap: bool) -> bool {
                 use_start_tls: false,
                 ssl_verify_mode: SslVerifyMode::None,
                 ca_file: None,
+                authentication_type: Default::default(),
+                oauth: None,
             };
             tls::handshake(tcp, &s, proto).await.ok()?
         } else {

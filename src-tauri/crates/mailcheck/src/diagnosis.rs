@@ -37,6 +37,9 @@ pub async fn diagnose_with(
     .flatten()
     {
         secrets.push(srv.password.expose().clone());
+        if let Some(t) = srv.secret() {
+            secrets.push(t.to_owned());
+        }
     }
     if let Some(p) = &settings.postmark {
         secrets.push(p.api_key.expose().clone());

@@ -304,8 +304,13 @@ mod tests {
     #[test]
     fn dynamic_ids_exist_in_both_languages() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../i18n");
-        let en = std::fs::read_to_string(dir.join("en/mailcheck.ftl")).unwrap();
-        let fr = std::fs::read_to_string(dir.join("fr/mailcheck.ftl")).unwrap();
+        let read = |lang: &str| {
+            ["mailcheck.ftl", "oauth-mail.ftl"]
+                .iter()
+                .map(|f| std::fs::read_to_string(dir.join(lang).join(f)).unwrap())
+                .collect::<String>()
+        };
+        let (en, fr) = (read("en"), read("fr"));
         let mut ids: Vec<String> = [
             "unknown-issuer",
             "expired",
@@ -325,12 +330,18 @@ mod tests {
             use_start_tls: false,
             ssl_verify_mode: Default::default(),
             ca_file: None,
+            authentication_type: Default::default(),
+            oauth: None,
         };
         let mut keys = Vec::new();
-        for (use_ssl_tls, use_start_tls) in [(true, false), (false, true)] {
+        for (use_ssl_tls, use_start_tls, authentication_type) in [
+            (true, false, crate::AuthType::Basic),
+            (false, true, crate::AuthType::MicrosoftIdentityPlatform),
+        ] {
             let s = crate::settings::ServerSettings {
                 use_ssl_tls,
                 use_start_tls,
+                authentication_type,
                 ..server.clone()
             };
             keys.extend(imap::plan(&s));

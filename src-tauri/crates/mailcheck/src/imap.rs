@@ -11,6 +11,7 @@ use crate::settings::{ImapSettings, Security, ServerSettings, Timeouts};
 use crate::step::{Done, Failure, Recorder, Stop};
 use crate::tap::{Conn, ReplyLog, Tap};
 use crate::tls;
+use crate::xoauth2;
 use async_imap::error::Error as ImapError;
 use async_imap::imap_proto::NameAttribute;
 use futures::TryStreamExt;
@@ -31,7 +32,12 @@ pub fn plan(s: &ServerSettings) -> Vec<String> {
     if sec == Security::Starttls {
         v.push("imap.starttls");
     }
-    v.extend(["imap.capability", "imap.login", "imap.list"]);
+    let login = if s.uses_xoauth2() {
+        "imap.xoauth2"
+    } else {
+        "imap.login"
+    };
+    v.extend(["imap.capability", login, "imap.list"]);
     v.into_iter().map(String::from).collect()
 }
 
@@ -143,7 +149,7 @@ pub async fn connect_and_login(
             )
             .await?;
     }
-    let login_disabled = rec
+    let (login_disabled, xoauth2_offered) = rec
         .run(
             "imap.capability",
             t.step(),
@@ -154,10 +160,37 @@ pub async fn connect_and_login(
                     .await
                     .map_err(|e| no_reply(&log, e))?;
                 let caps = log.peek().to_ascii_uppercase();
-                Ok((caps.contains("LOGINDISABLED"), Done::default()))
+                Ok((
+                    (
+                        caps.contains("LOGINDISABLED"),
+                        caps.contains("AUTH=XOAUTH2"),
+                    ),
+                    Done::default(),
+                ))
             },
         )
         .await?;
+    if s.uses_xoauth2() {
+        return rec
+            .run(
+                "imap.xoauth2",
+                t.step(),
+                |d| explain::step_timeout(P, d),
+                async {
+                    let token = xoauth2::token(s, P)?;
+                    if !xoauth2_offered {
+                        return Err(xoauth2::not_offered(P, sec != Security::None));
+                    }
+                    let auth = xoauth2::ImapAuthenticator::new(&s.username, token);
+                    match client.authenticate("XOAUTH2", auth).await {
+                        Ok(session) => Ok((session, Done::default())),
+                        Err((e, _)) => Err(xoauth2::imap_refusal(&e, &s.username)
+                            .unwrap_or_else(|| no_reply(&log, e))),
+                    }
+                },
+            )
+            .await;
+    }
     rec.run(
         "imap.login",
         t.step(),
@@ -368,6 +401,16 @@ pub async fn quiet_session(s: &ServerSettings) -> Result<Session, String> {
             tls::handshake(tcp, s, P).await.map_err(|f| f.message.id)?,
             log,
         ));
+    }
+    if s.uses_xoauth2() {
+        let token = xoauth2::token(s, P).map_err(|f| f.message.id)?;
+        return client
+            .authenticate(
+                "XOAUTH2",
+                xoauth2::ImapAuthenticator::new(&s.username, token),
+            )
+            .await
+            .map_err(|(e, _)| e.to_string());
     }
     client
         .login(&s.username, s.password.expose())

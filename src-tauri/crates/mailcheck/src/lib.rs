@@ -26,13 +26,14 @@ mod smtp;
 mod step;
 mod tap;
 mod tls;
+mod xoauth2;
 
 pub use autodetect::{autodetect, Candidate, ProbeOptions, Proposal, ProposalSource, ServerGuess};
 pub use diagnosis::{diagnose, diagnose_with};
 pub use document::from_document;
 pub use report::{DiagnosisReport, Folder, Protocol, StepReport};
 pub use settings::{
-    ImapSettings, MailSettings, PostmarkSettings, Security, ServerSettings, SmtpSettings,
-    SslVerifyMode, Timeouts,
+    AuthType, ImapSettings, MailSettings, OAuthToken, PostmarkSettings, Security, ServerSettings,
+    SmtpSettings, SslVerifyMode, Timeouts,
 };
 pub use step::StepListener;

@@ -70,6 +70,31 @@ impl SslVerifyMode {
     }
 }
 
+/// How the server is signed in to: the platform's `imap_/smtp_authentication_type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum AuthType {
+    /// User name and password (LOGIN, AUTH PLAIN/LOGIN). Also when the setting is missing.
+    #[default]
+    Basic,
+    /// XOAUTH2 with an access token of the Microsoft identity platform.
+    MicrosoftIdentityPlatform,
+}
+
+/// What the caller could obtain for an XOAUTH2 sign-in before the test: a fresh access
+/// token (from the refresh token in the vault), or why there is none. The diagnosis
+/// reports the two failures at the authentication step, after the server was reached.
+#[derive(Debug, Clone)]
+pub enum OAuthToken {
+    Access(Sensitive<String>),
+    /// The grant is gone (revoked, expired, never signed in): only Re-authorize helps.
+    Reauthorize,
+    /// The token could not be obtained now (the sign-in server is unreachable, or the
+    /// provider app is missing): the message says why and what to do.
+    Unavailable(switchboard_core::Msg),
+}
+
 /// What both protocols share: where the server is and how to secure the connection.
 /// Field names are the channel document's (`imap.use_ssl_tls`, ...), so the UI can pass
 /// the section as it is on screen; empty fields (null) are accepted and reported by the
@@ -97,6 +122,13 @@ pub struct ServerSettings {
     #[serde(default)]
     #[ts(optional)]
     pub ca_file: Option<String>,
+    #[serde(default, deserialize_with = "null_as_default")]
+    #[ts(optional, as = "Option<AuthType>")]
+    pub authentication_type: AuthType,
+    /// XOAUTH2 only: set by the caller (never read from the document or the window).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub oauth: Option<OAuthToken>,
 }
 
 fn null_as_default<'de, D, T>(d: D) -> Result<T, D::Error>
@@ -110,6 +142,19 @@ where
 impl ServerSettings {
     pub fn security(&self) -> Security {
         Security::from_switches(self.use_ssl_tls, self.use_start_tls)
+    }
+
+    pub fn uses_xoauth2(&self) -> bool {
+        self.authentication_type == AuthType::MicrosoftIdentityPlatform
+    }
+
+    /// The secret this server is signed in with, for scrubbing from server replies.
+    pub(crate) fn secret(&self) -> Option<&str> {
+        match (&self.oauth, self.uses_xoauth2()) {
+            (Some(OAuthToken::Access(t)), true) => Some(t.expose()),
+            (_, true) => None,
+            (_, false) => Some(self.password.expose()),
+        }
     }
 }
 

@@ -12,6 +12,7 @@ use crate::settings::{ImapSettings, Security, ServerSettings, SmtpSettings, Time
 use crate::step::{Done, Failure, Recorder, Stop};
 use crate::tap::{Conn, ReplyLog, Slot, Tap};
 use crate::tls;
+use crate::xoauth2;
 use futures::TryStreamExt;
 use lettre::address::Envelope;
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
@@ -35,7 +36,11 @@ pub fn plan(s: &ServerSettings, round_trip: bool) -> Vec<String> {
     if sec == Security::Starttls {
         v.push("smtp.starttls");
     }
-    v.push("smtp.auth");
+    v.push(if s.uses_xoauth2() {
+        "smtp.xoauth2"
+    } else {
+        "smtp.auth"
+    });
     if round_trip {
         v.extend(["smtp.send", "smtp.roundtrip"]);
     }
@@ -239,7 +244,37 @@ pub async fn diagnose(
             )
             .await?;
     }
-    if srv.username.trim().is_empty() {
+    if srv.uses_xoauth2() {
+        let encrypted = sec != Security::None;
+        rec.run(
+            "smtp.xoauth2",
+            t.step(),
+            |d| explain::step_timeout(P, d),
+            async {
+                let token = xoauth2::token(srv, P)?;
+                if !info.supports_auth_mechanism(Mechanism::Xoauth2) {
+                    return Err(xoauth2::not_offered(P, encrypted));
+                }
+                let fail = |e: lettre::transport::smtp::Error| {
+                    reply_failure(&e, &log, xoauth2::rejected(P, &srv.username))
+                };
+                let resp = xoauth2::smtp::authenticate(&mut conn, &srv.username, token)
+                    .await
+                    .map_err(|e| match e.status().map(|c| c.to_string()).as_deref() {
+                        // 535: the token was refused (not a password to check).
+                        Some("535") => {
+                            xoauth2::rejected(P, &srv.username).with_reply(e.to_string())
+                        }
+                        _ => fail(e),
+                    })?;
+                if !resp.has_code(235) {
+                    return Err(xoauth2::rejected(P, &srv.username));
+                }
+                Ok(((), Done::default()))
+            },
+        )
+        .await?;
+    } else if srv.username.trim().is_empty() {
         rec.skip("smtp.auth", Msg::new("mailcheck-auth-skipped-no-username"));
     } else {
         let encrypted = sec != Security::None;

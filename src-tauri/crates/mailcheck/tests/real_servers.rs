@@ -634,3 +634,6 @@ async fn a_certificate_for_another_name_highlights_host_and_verification_mode() 
     assert!(r.ok, "{}", dump(&r));
     assert_eq!(status(&r, "imap.tls"), StepStatus::Warning);
 }
+
+#[path = "real_servers/xoauth2.rs"]
+mod xoauth2;

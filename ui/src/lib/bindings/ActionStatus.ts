@@ -13,4 +13,9 @@ supported: boolean, provider?: ProviderId,
 /**
  * Whether the provider app it signs in with is configured.
  */
-appConfigured: boolean, connection?: ConnectionView, };
+appConfigured: boolean, 
+/**
+ * The platform account whose provider apps the channel signs in with (its label),
+ * or none: the local settings'. Where the UI says to add a missing app.
+ */
+appsAccount?: string, connection?: ConnectionView, };

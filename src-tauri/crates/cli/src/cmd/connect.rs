@@ -14,7 +14,6 @@ use switchboard_channels::{oauth_target, ChannelService};
 use switchboard_core::progress::CancellationToken;
 use switchboard_core::Msg;
 use switchboard_oauth::{CallbackPages, OAuth};
-use switchboard_store::LOCAL_ACCOUNT;
 
 /// The sign-ins built so far, in the order tried: the first whose field the channel has.
 /// An e-mail channel signs in for IMAP; `--smtp` picks its SMTP sign-in.
@@ -70,7 +69,12 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
     else {
         return fail(Msg::new("cli-connect-no-sign-in").arg("id", id.as_str()));
     };
-    let (provider, app) = match service.provider_for(LOCAL_ACCOUNT, purpose.provider()) {
+    // A channel linked to a platform account signs in with that account's app.
+    let account = match service.apps_account(&id) {
+        Ok(a) => a,
+        Err(e) => return fail(e.msg()),
+    };
+    let (provider, app) = match service.provider_for(&account, purpose.provider()) {
         Ok(p) => p,
         Err(switchboard_channels::OAuthOrChannel::OAuth(e)) => return fail(e.msg()),
         Err(switchboard_channels::OAuthOrChannel::Channel(e)) => return fail(e.msg()),

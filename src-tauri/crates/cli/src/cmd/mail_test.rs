@@ -139,6 +139,8 @@ fn settings_from_args(m: &ArgMatches) -> Result<MailSettings, Usage> {
             use_start_tls: sec == Security::Starttls,
             ssl_verify_mode: verify,
             ca_file: ca_file.clone(),
+            authentication_type: Default::default(),
+            oauth: None,
         })
     };
     let imap = match s("imap") {
@@ -249,7 +251,13 @@ fn to_json(ctx: &Ctx, r: &DiagnosisReport) -> serde_json::Value {
 fn settings_from_channel(
     ctx: &Ctx,
     id: &str,
-) -> Result<switchboard_mailcheck::MailSettings, ExitCode> {
+) -> Result<
+    (
+        switchboard_mailcheck::MailSettings,
+        switchboard_channels::ChannelService,
+    ),
+    ExitCode,
+> {
     let store = super::list::open_store_for_reading(ctx)?;
     let fail = |msg: Msg| {
         crate::errln!("{}", ctx.l10n.format(&msg));
@@ -262,28 +270,34 @@ fn settings_from_channel(
         return Err(fail(Msg::new("cli-mail-error-not-email").arg("id", id)));
     }
     let secrets = service.open_secrets(id).map_err(|e| fail(e.msg()))?;
-    switchboard_mailcheck::from_document(&view.channel.doc, |p| secrets.get(p).cloned()).map_err(
-        |(section, e)| {
-            fail(
-                Msg::new("cli-mail-error-channel-settings")
-                    .arg("section", section)
-                    .arg("reason", e.to_string()),
-            )
-        },
-    )
+    let settings =
+        switchboard_mailcheck::from_document(&view.channel.doc, |p| secrets.get(p).cloned())
+            .map_err(|(section, e)| {
+                fail(
+                    Msg::new("cli-mail-error-channel-settings")
+                        .arg("section", section)
+                        .arg("reason", e.to_string()),
+                )
+            })?;
+    Ok((settings, service))
 }
 
 pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
     let json = m.get_flag("json");
+    // A stored channel's service, kept for its XOAUTH2 tokens (refreshed below).
+    let mut channel = None;
     let settings = if let Some(id) = m.get_one::<String>("channel") {
         match settings_from_channel(ctx, id) {
-            Ok(s) => Ok(s),
+            Ok((s, service)) => {
+                channel = Some((id.clone(), std::sync::Mutex::new(service)));
+                Ok(s)
+            }
             Err(code) => return code,
         }
     } else {
         settings_from_args(m)
     };
-    let settings = match settings {
+    let mut settings = match settings {
         Ok(s) => s,
         Err(Usage(msg)) => {
             crate::errln!("{}", ctx.l10n.format(&msg));
@@ -303,6 +317,11 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
                 c.cancel();
             }
         });
+        if let Some((id, service)) = &channel {
+            let oauth = switchboard_oauth::OAuth::new();
+            switchboard_channels::fill_mail_tokens(service, &oauth, id, &mut settings, &cancel)
+                .await;
+        }
         let sink = |_e| {};
         let listener = |s: &StepReport| {
             if !json {

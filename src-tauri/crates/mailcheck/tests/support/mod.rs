@@ -47,6 +47,8 @@ impl MailEnv {
             use_start_tls: security == Security::Starttls,
             ssl_verify_mode: SslVerifyMode::Default,
             ca_file: Some(self.ca()),
+            authentication_type: AuthType::Basic,
+            oauth: None,
         }
     }
 
