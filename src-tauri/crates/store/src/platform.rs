@@ -340,8 +340,9 @@ impl Store {
         load_account(&self.conn, id)
     }
 
-    /// Removes an account, its token and its reference data. Its channels stay, as
-    /// local-only channels (nothing the user drafted is lost). Returns how many.
+    /// Removes an account, its token, its reference data and its provider apps. Its
+    /// channels stay, as local-only channels (nothing the user drafted is lost). Returns
+    /// how many.
     pub fn delete_account(&mut self, id: &str) -> Result<usize, StoreError> {
         let tx = self
             .conn
@@ -357,6 +358,8 @@ impl Store {
             [id],
         )?;
         tx.execute("DELETE FROM reference_data WHERE account = ?1", [id])?;
+        // Its provider apps go with it (their secrets are sealed to the account's scope).
+        tx.execute("DELETE FROM oauth_apps WHERE account_id = ?1", [id])?;
         tx.execute("DELETE FROM accounts WHERE id = ?1", [id])?;
         tx.commit()?;
         Ok(unlinked)

@@ -334,4 +334,30 @@ fn a_channel_linked_to_an_account_signs_in_with_that_accounts_app() {
         .unwrap();
     assert_eq!(app.client_id, "local-app");
     assert_eq!(s.provider_apps(&account).unwrap().len(), 1);
+    // Removing the account removes its apps; the local settings' stay.
+    s.delete_account(&account).unwrap();
+    assert!(s.provider_apps(&account).unwrap().is_empty());
+    assert_eq!(s.provider_apps(LOCAL_ACCOUNT).unwrap().len(), 1);
+}
+
+/// Sync sends secrets by their catalogue field's API name: the Microsoft sign-ins must
+/// fill exactly the write-only `imap_/smtp_oauth_refresh_token` of the platform's Source.
+#[test]
+fn the_microsoft_refresh_tokens_are_the_secret_fields_sync_sends_as_the_platforms_oauth_tokens() {
+    use switchboard_catalogue::{kind_schema, secret_paths, Kind};
+    let email = Kind::parse("email").unwrap();
+    for (path, api) in [
+        (IMAP_REFRESH_TOKEN, "imap_oauth_refresh_token"),
+        (SMTP_REFRESH_TOKEN, "smtp_oauth_refresh_token"),
+    ] {
+        assert!(secret_paths(email).iter().any(|p| p == path), "{path}");
+        let f = kind_schema(email).field(path).unwrap();
+        assert_eq!(f.api.as_ref().map(|a| a.name.as_str()), Some(api));
+    }
+    for (action, path) in [
+        (ActionKind::OauthMicrosoftImap, IMAP_REFRESH_TOKEN),
+        (ActionKind::OauthMicrosoftSmtp, SMTP_REFRESH_TOKEN),
+    ] {
+        assert_eq!(switchboard_channels::oauth_target(action).unwrap().1, path);
+    }
 }

@@ -1,0 +1,117 @@
+// Microsoft OAuth for e-mail in the real window, end to end: an IMAP/SMTP channel set to
+// the Microsoft identity platform signs in for IMAP and for SMTP (a real Chromium on the
+// harness's Microsoft-shaped authorization server), then "Test" signs in to the
+// throwaway Dovecot and Postfix with XOAUTH2 — Dovecot checks each token at that same
+// server's introspection endpoint (tests/support/mail). The panel shows the XOAUTH2 steps.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { App, Driver, makeSandbox, REPO } from './lib/webdriver.mjs';
+import { choose, field, input, invoke, setChecked, typeInto } from './lib/form.mjs';
+import { newChannel, waitSaved } from './lib/editor.mjs';
+
+const HARNESS = join(REPO, 'tests/support/oauth');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const required = process.env.SWITCHBOARD_REQUIRE_REAL_SERVERS === '1';
+
+function mailEnv() {
+  const file = process.env.SWITCHBOARD_TEST_MAIL_ENV;
+  if (!file) return null;
+  return Object.fromEntries(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('='))
+      .map((l) => {
+        const [k, ...v] = l.split('=');
+        return [k.replace(/^SWITCHBOARD_MAIL_/, ''), v.join('=')];
+      }),
+  );
+}
+
+const env = mailEnv();
+const ready = !!env?.OAUTH_BASE && existsSync(CHROMIUM) && existsSync(join(HARNESS, 'node_modules/playwright-core'));
+if (!ready && required) throw new Error('the mail harness with its authorization server, and chromium, are required');
+
+describe('Microsoft OAuth for e-mail in the real window', { skip: !ready && 'no mail harness with an authorization server, or no chromium', timeout: 180000 }, () => {
+  const box = makeSandbox('oauth-mail');
+  const urlFile = join(box.root, 'browser-urls.txt');
+  let driver;
+  let app;
+
+  before(async () => {
+    driver = await Driver.start({ ...box.env, LANG: 'en_US.UTF-8', LC_ALL: '', SWITCHBOARD_E2E_BROWSER_URL_FILE: urlFile });
+    app = await App.launch(driver);
+  });
+  after(async () => {
+    await app?.quit().catch(() => {});
+    await driver?.stop();
+  });
+
+  /** Clicks the field's sign-in button and completes the sign-in as the mailbox user. */
+  async function signIn(path) {
+    const before = existsSync(urlFile) ? readFileSync(urlFile, 'utf8').trim().split('\n').length : 0;
+    await app.click(`${field(path)} [data-testid="oauth-connect"]`);
+    const url = await app.waitFor(
+      async () => {
+        const lines = existsSync(urlFile) ? readFileSync(urlFile, 'utf8').trim().split('\n') : [];
+        return lines.length > before ? lines.at(-1) : null;
+      },
+      { what: `the authorization URL of ${path}` },
+    );
+    assert.ok(url.startsWith(`${env.OAUTH_BASE}/common/oauth2/v2.0/authorize?`), url);
+    await promisify(execFile)(process.execPath, [join(HARNESS, 'browser.mjs'), url, 'allow', env.USER], { timeout: 60000 });
+    return app.waitFor(
+      () => app.exec(`return document.querySelector('${field(path)} [data-testid="oauth-connected"]')?.textContent ?? null`),
+      { what: `"connected as" for ${path}` },
+    );
+  }
+
+  test('sign in for IMAP and SMTP, then Test signs in to both with XOAUTH2', async () => {
+    const saved = await invoke(app, 'set_provider_app', {
+      provider: 'microsoft',
+      clientId: 'microsoft-client',
+      clientSecret: null,
+      baseUrl: env.OAUTH_BASE,
+      redirectPort: null,
+    });
+    assert.equal(saved.ok?.provider, 'microsoft', JSON.stringify(saved));
+
+    await newChannel(app, 'email', 'Mailbox via Microsoft');
+    await choose(app, input('email.mode'), 'imap');
+    await typeInto(app, input('imap_smtp.email'), env.USER);
+    for (const [s, port, tls] of [['imap', env.IMAPS_PORT, true], ['smtp', env.SUBMISSION_PORT, false]]) {
+      await typeInto(app, input(`${s}.host`), env.HOST);
+      await typeInto(app, input(`${s}.port`), port);
+      await setChecked(app, input(`${s}.use_ssl_tls`), tls);
+      await setChecked(app, input(`${s}.use_start_tls`), !tls);
+      await typeInto(app, input(`${s}.username`), env.USER);
+      await typeInto(app, input(`${s}.ca_file`), env.CA);
+      await choose(app, input(`${s}.authentication_type`), 'microsoft_identity_platform');
+      await app.waitFor(async () => (await app.findAll(`${field(`${s}.connect`)} [data-testid="oauth-connect"]`)).length === 1, {
+        what: `the Microsoft sign-in button of ${s}`,
+      });
+    }
+    await waitSaved(app);
+    assert.match(await signIn('imap.connect'), /Connected/);
+    assert.match(await signIn('smtp.connect'), /Connected/);
+
+    await app.click('[data-testid="mail-test-run"]');
+    const outcome = await app.waitFor(
+      async () => (await app.attr('[data-testid="mail-test-outcome"]', 'data-outcome')) ?? null,
+      { what: 'the test to finish', timeout: 60000 },
+    );
+    const rows = await app.exec(
+      `return [...document.querySelectorAll('[data-testid="mail-test-steps"] li')].map((li) => [li.dataset.step, li.dataset.status, li.textContent.trim()])`,
+    );
+    assert.equal(outcome, 'ok', JSON.stringify(rows));
+    const byStep = Object.fromEntries(rows.map(([s, status, text]) => [s, { status, text }]));
+    for (const s of ['imap.xoauth2', 'smtp.xoauth2']) assert.equal(byStep[s]?.status, 'ok', `${s}: ${JSON.stringify(rows)}`);
+    assert.equal(byStep['imap.login'], undefined, 'no password login');
+    assert.match(byStep['imap.xoauth2'].text, /sign in with Microsoft \(XOAUTH2\)/);
+    // The refresh the test made counts toward health: still OK.
+    assert.equal(await app.attr(`${field('imap.connect')} [data-testid="oauth"]`, 'data-health'), 'ok');
+  });
+});
