@@ -40,6 +40,8 @@ describe('Microsoft OAuth for e-mail in the real window', { skip: !ready && 'no 
   const urlFile = join(box.root, 'browser-urls.txt');
   let driver;
   let app;
+  /** Set once the first test has a channel signed in for IMAP and SMTP. */
+  let connected = false;
 
   before(async () => {
     driver = await Driver.start({ ...box.env, LANG: 'en_US.UTF-8', LC_ALL: '', SWITCHBOARD_E2E_BROWSER_URL_FILE: urlFile });
@@ -97,6 +99,7 @@ describe('Microsoft OAuth for e-mail in the real window', { skip: !ready && 'no 
     await waitSaved(app);
     assert.match(await signIn('imap.connect'), /Connected/);
     assert.match(await signIn('smtp.connect'), /Connected/);
+    connected = true;
 
     await app.click('[data-testid="mail-test-run"]');
     const outcome = await app.waitFor(
@@ -113,5 +116,43 @@ describe('Microsoft OAuth for e-mail in the real window', { skip: !ready && 'no 
     assert.match(byStep['imap.xoauth2'].text, /sign in with Microsoft \(XOAUTH2\)/);
     // The refresh the test made counts toward health: still OK.
     assert.equal(await app.attr(`${field('imap.connect')} [data-testid="oauth"]`, 'data-health'), 'ok');
+  });
+
+  test('a revoked grant: Test names Re-authorize, the field needs re-authorization, one click fixes it', async (t) => {
+    // Builds on the channel of the first test: without it, say so instead of failing twice.
+    if (!connected) return t.skip('the first test did not connect a channel');
+    // The mailbox owner revokes the app's access at the provider.
+    const res = await fetch(`${env.OAUTH_BASE}/_test/revoke`, { method: 'POST', body: new URLSearchParams({ account: env.USER }) });
+    assert.ok((await res.json()).revoked >= 2, 'both grants revoked');
+
+    await app.click('[data-testid="mail-test-run"]');
+    // The previous run's outcome was "ok": only "failed" can be this run's.
+    const outcome = await app.waitFor(
+      async () => ((await app.attr('[data-testid="mail-test-outcome"]', 'data-outcome')) === 'failed' ? 'failed' : null),
+      { what: 'the test to fail', timeout: 60000 },
+    );
+    const rows = await app.exec(
+      `return [...document.querySelectorAll('[data-testid="mail-test-steps"] li')].map((li) => [li.dataset.step, li.dataset.status, li.textContent.trim()])`,
+    );
+    assert.equal(outcome, 'failed', JSON.stringify(rows));
+    const byStep = Object.fromEntries(rows.map(([s, status, text]) => [s, { status, text }]));
+    for (const s of ['imap.xoauth2', 'smtp.xoauth2']) {
+      assert.equal(byStep[s]?.status, 'failed', `${s}: ${JSON.stringify(rows)}`);
+      assert.match(byStep[s].text, /Re-authorize/, byStep[s].text);
+    }
+    assert.equal(byStep['imap.capability']?.status, 'ok', 'the server was reached');
+
+    // The field shows the state at once (the refresh was refused: no threshold), and its
+    // button reads Re-authorize.
+    await app.waitFor(async () => (await app.attr(`${field('imap.connect')} [data-testid="oauth"]`, 'data-health')) === 'needs_reauthorization', {
+      what: 'IMAP needing re-authorization',
+    });
+    assert.match(await app.exec(`return document.querySelector('${field('imap.connect')} [data-testid="oauth-connect"]').textContent`), /Re-authorize/);
+
+    // One click (and the sign-in in the browser) and it is OK again.
+    await signIn('imap.connect');
+    await app.waitFor(async () => (await app.attr(`${field('imap.connect')} [data-testid="oauth"]`, 'data-health')) === 'ok', {
+      what: 'IMAP healthy again',
+    });
   });
 });

@@ -15,7 +15,6 @@ use switchboard_channels::{ConnectionView, SocialTarget};
 use switchboard_core::{Msg, Sensitive};
 use switchboard_oauth::oauth1::{AccessToken, Callback, OAuth1, Pending1, Twitter};
 use switchboard_oauth::{CallbackPages, ProviderApp, ProviderId, SIGN_IN_TIMEOUT};
-use switchboard_store::LOCAL_ACCOUNT;
 use tauri::{AppHandle, State};
 use ts_rs::TS;
 
@@ -75,7 +74,8 @@ pub async fn twitter_connect(
     let (target, found) = with_service(&state, move |s| {
         Ok((
             s.social_target_of(&channel, action)?,
-            s.social_app(LOCAL_ACCOUNT, ProviderId::Twitter),
+            // A channel linked to a platform account signs in with that account's app.
+            s.social_app(&s.apps_account(&channel)?, ProviderId::Twitter),
         ))
     })
     .await?;

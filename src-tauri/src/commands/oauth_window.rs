@@ -20,7 +20,6 @@ use switchboard_oauth::facebook::{
     new_state, read_redirect, Facebook, FacebookPage, FacebookUse, Graph, UserToken,
 };
 use switchboard_oauth::{OAuthError, ProviderId, SIGN_IN_TIMEOUT};
-use switchboard_store::LOCAL_ACCOUNT;
 use tauri::{AppHandle, Manager, State, WebviewUrl, WebviewWindowBuilder, WindowEvent};
 use ts_rs::TS;
 use url::Url;
@@ -167,7 +166,8 @@ pub async fn facebook_connect(
     let (target, provider_app, base) = with_service(&state, move |s| {
         Ok((
             s.social_target_of(&channel, action)?,
-            s.social_app(LOCAL_ACCOUNT, ProviderId::Facebook),
+            // A channel linked to a platform account signs in with that account's app.
+            s.social_app(&s.apps_account(&channel)?, ProviderId::Facebook),
         ))
     })
     .await

@@ -12,7 +12,8 @@
 // Env: OAUTH_ACCESS_TTL (seconds, default 3600) shortens access tokens for expiry tests;
 // OAUTH_TOKEN_LOG names a file where every token issued is appended (one a line), so a
 // leak scan knows exactly which strings must never appear in the app's files or replies.
-// OAUTH_MINT=1 (the mail harness only) opens `POST /_test/mint` (see `mint` below).
+// OAUTH_MINT=1 (the mail harness only) opens `POST /_test/mint` (see `mint` below) and
+// `POST /_test/revoke` (every grant of an account).
 import http from 'node:http';
 import { appendFileSync } from 'node:fs';
 import Provider from 'oidc-provider';
@@ -208,6 +209,12 @@ function start(name, shape) {
           provider.on(event, (t) => appendFileSync(process.env.OAUTH_TOKEN_LOG, `${t.jti}\n`));
         }
       }
+      // Refresh tokens issued per account, for `/_test/revoke`.
+      const refreshTokens = new Map();
+      provider.on('refresh_token.saved', (t) => {
+        if (!refreshTokens.has(t.accountId)) refreshTokens.set(t.accountId, new Set());
+        refreshTokens.get(t.accountId).add(t.jti);
+      });
       const callback = provider.callback();
 
       server.on('request', async (req, res) => {
@@ -221,6 +228,24 @@ function start(name, shape) {
             return res.end(JSON.stringify({ errorCode: 'OAU-149', message: 'Invalid token' }));
           }
           return res.end(JSON.stringify({ id: 101, extensionNumber: '101', name: at.accountId }));
+        }
+        // Test-only: revokes every grant of an account (as its owner would at the
+        // provider), for tests that cannot see the refresh token the app holds.
+        if (process.env.OAUTH_MINT === '1' && req.method === 'POST' && req.url === '/_test/revoke') {
+          const account = (await readForm(req)).get('account');
+          let revoked = 0;
+          for (const jti of refreshTokens.get(account) ?? []) {
+            const rt = await provider.RefreshToken.find(jti, { ignoreExpiration: true });
+            if (!rt) continue;
+            await Promise.all([
+              provider.AccessToken.revokeByGrantId(rt.grantId),
+              provider.RefreshToken.revokeByGrantId(rt.grantId),
+              provider.Grant.adapter.destroy(rt.grantId),
+            ]);
+            revoked += 1;
+          }
+          res.writeHead(200, { 'content-type': 'application/json' });
+          return res.end(JSON.stringify({ revoked }));
         }
         if (process.env.OAUTH_MINT === '1' && req.method === 'POST' && req.url === '/_test/mint') {
           try {

@@ -264,11 +264,7 @@ impl ChannelService {
             }
         };
         let connection = self.connections(id)?.into_iter().find(|c| c.path == path);
-        let apps_account = if account_id == LOCAL_ACCOUNT {
-            None
-        } else {
-            Some(self.store.account(account_id)?.fields.label)
-        };
+        let apps_account = self.apps_account_label(account_id)?;
         Ok(ActionStatus {
             supported: true,
             provider: Some(provider),
@@ -276,6 +272,18 @@ impl ChannelService {
             apps_account,
             connection,
         })
+    }
+
+    /// The label of the platform account whose apps are used, `None` for the local
+    /// settings: where the UI tells the user to add a missing app.
+    pub(crate) fn apps_account_label(
+        &self,
+        account_id: &str,
+    ) -> Result<Option<String>, ChannelError> {
+        if account_id == LOCAL_ACCOUNT {
+            return Ok(None);
+        }
+        Ok(Some(self.store.account(account_id)?.fields.label))
     }
 
     /// Checks that `path` is a secret field of channel `id` (a sign-in fills only its

@@ -152,6 +152,7 @@ impl ChannelService {
             supported: true,
             provider: Some(provider),
             app_configured,
+            apps_account: self.apps_account_label(account_id)?,
             connection,
         }))
     }
