@@ -54,8 +54,13 @@ describe('Microsoft OAuth for e-mail in the real window', { skip: !ready && 'no 
 
   /** Clicks the field's sign-in button and completes the sign-in as the mailbox user. */
   async function signIn(path) {
-    const before = existsSync(urlFile) ? readFileSync(urlFile, 'utf8').trim().split('\n').length : 0;
-    await app.click(`${field(path)} [data-testid="oauth-connect"]`);
+    const urls = () => (existsSync(urlFile) ? readFileSync(urlFile, 'utf8').trim().split('\n') : []);
+    const before = urls().length;
+    // Taken once the field waits for the browser (a dropped click is repeated).
+    await app.clickUntil(
+      `${field(path)} [data-testid="oauth-connect"]`,
+      async () => urls().length > before || (await app.findAll(`${field(path)} [data-testid="oauth-waiting"]`)).length === 1,
+    );
     const url = await app.waitFor(
       async () => {
         const lines = existsSync(urlFile) ? readFileSync(urlFile, 'utf8').trim().split('\n') : [];
@@ -101,7 +106,12 @@ describe('Microsoft OAuth for e-mail in the real window', { skip: !ready && 'no 
     assert.match(await signIn('smtp.connect'), /Connected/);
     connected = true;
 
-    await app.click('[data-testid="mail-test-run"]');
+    // Taken once the button is busy or an outcome is there (a dropped click is repeated).
+    await app.clickUntil('[data-testid="mail-test-run"]', () =>
+      app.exec(
+        `return document.querySelector('[data-testid="mail-test-run"]')?.disabled || !!document.querySelector('[data-testid="mail-test-outcome"]')`,
+      ),
+    );
     const outcome = await app.waitFor(
       async () => (await app.attr('[data-testid="mail-test-outcome"]', 'data-outcome')) ?? null,
       { what: 'the test to finish', timeout: 60000 },
@@ -125,8 +135,13 @@ describe('Microsoft OAuth for e-mail in the real window', { skip: !ready && 'no 
     const res = await fetch(`${env.OAUTH_BASE}/_test/revoke`, { method: 'POST', body: new URLSearchParams({ account: env.USER }) });
     assert.ok((await res.json()).revoked >= 2, 'both grants revoked');
 
-    await app.click('[data-testid="mail-test-run"]');
-    // The previous run's outcome was "ok": only "failed" can be this run's.
+    // The previous run's outcome was "ok": the click is taken once the button is busy or
+    // the outcome is "failed" (a dropped click is repeated), and only "failed" is this run's.
+    await app.clickUntil('[data-testid="mail-test-run"]', () =>
+      app.exec(
+        `return document.querySelector('[data-testid="mail-test-run"]')?.disabled || document.querySelector('[data-testid="mail-test-outcome"]')?.dataset.outcome === 'failed'`,
+      ),
+    );
     const outcome = await app.waitFor(
       async () => ((await app.attr('[data-testid="mail-test-outcome"]', 'data-outcome')) === 'failed' ? 'failed' : null),
       { what: 'the test to fail', timeout: 60000 },
