@@ -3,6 +3,7 @@
 mod client_faults;
 mod common;
 mod link;
+mod oauth_mail;
 mod plan_apply;
 mod promote;
 mod pull;
