@@ -39,6 +39,24 @@ print(" ".join(str(s.getsockname()[1]) for s in socks))
 PY
 )
 
+# --- an authorization server for XOAUTH2 (Microsoft-shaped oidc-provider) -------------
+# Dovecot validates XOAUTH2/OAUTHBEARER tokens through its introspection endpoint, so it
+# must run before Dovecot starts: started here (node takes ~1 s), waited for below, while
+# the certificates are made. Without node or the harness's node_modules it is left out
+# (the XOAUTH2 tests then skip, or fail under SWITCHBOARD_REQUIRE_REAL_SERVERS=1).
+OAUTH_BASE=""
+OAUTH_DIR="$HERE/../oauth"
+OAUTH_ON=0
+if command -v node >/dev/null 2>&1 && [ -d "$OAUTH_DIR/node_modules/oidc-provider" ]; then
+  OAUTH_MINT=1 node "$OAUTH_DIR/server.mjs" microsoft </dev/null >"$D/oauth.out" 2>"$D/oauth.log" &
+  echo $! >"$D/oauth.pid"
+  OAUTH_ON=1
+elif [ "${SWITCHBOARD_REQUIRE_REAL_SERVERS:-0}" = 1 ]; then
+  log "missing: node + tests/support/oauth/node_modules (npm --prefix tests/support/oauth install)"; exit 3
+else
+  log "no node + tests/support/oauth/node_modules: XOAUTH2 left out"
+fi
+
 # --- throwaway CA and server certificate for localhost / 127.0.0.1 / ::1 ---------------
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Switchboard Test CA" \
   -keyout "$D/ca.key" -out "$D/ca.pem" >"$D/openssl.log" 2>&1
@@ -58,25 +76,16 @@ mkdir -p "$D/mail" && chown "$MAIL_UID:$MAIL_GID" "$D/mail"
 printf '%s:{PLAIN}%s:%s:%s::%s/mail/%s::\n' "$USER_NAME" "$USER_PASS" "$MAIL_UID" "$MAIL_GID" "$D" "$USER_NAME" >"$D/users"
 chmod 644 "$D/users"
 
-# --- an authorization server for XOAUTH2 (Microsoft-shaped oidc-provider) -------------
-# Dovecot validates XOAUTH2/OAUTHBEARER tokens through its introspection endpoint, so it
-# must run before Dovecot starts. Without node or the harness's node_modules it is left
-# out (the XOAUTH2 tests then skip, or fail under SWITCHBOARD_REQUIRE_REAL_SERVERS=1).
-OAUTH_BASE=""
-OAUTH_DIR="$HERE/../oauth"
-if command -v node >/dev/null 2>&1 && [ -d "$OAUTH_DIR/node_modules/oidc-provider" ]; then
-  OAUTH_MINT=1 node "$OAUTH_DIR/server.mjs" microsoft </dev/null >"$D/oauth.out" 2>"$D/oauth.log" &
-  echo $! >"$D/oauth.pid"
+# The authorization server's address (it prints one JSON line once listening).
+if [ "$OAUTH_ON" = 1 ]; then
   for _ in $(seq 100); do
     OAUTH_BASE=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["microsoft"])' "$D/oauth.out" 2>/dev/null) && break
     OAUTH_BASE=""
     sleep 0.1
   done
-  [ -n "$OAUTH_BASE" ] || { log "the authorization server did not start:"; cat "$D/oauth.log" >&2; exit 1; }
-elif [ "${SWITCHBOARD_REQUIRE_REAL_SERVERS:-0}" = 1 ]; then
-  log "missing: node + tests/support/oauth/node_modules (npm --prefix tests/support/oauth install)"; exit 3
-else
-  log "no node + tests/support/oauth/node_modules: XOAUTH2 left out"
+  [ -n "$OAUTH_BASE" ] || {
+    log "the authorization server did not start:"; cat "$D/oauth.log" >&2
+    kill "$(cat "$D/oauth.pid")" 2>/dev/null; exit 1; }
 fi
 
 # Dovecot also listens on 127.0.0.2 (any 127/8 address is loopback on Linux): the
