@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { App, Driver, makeSandbox, REPO } from './lib/webdriver.mjs';
 import { choose, field, input, invoke, setChecked, typeInto } from './lib/form.mjs';
 import { newChannel, waitSaved } from './lib/editor.mjs';
+import { filesHolding } from './lib/leaks.mjs';
 
 const HARNESS = join(REPO, 'tests/support/oauth');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -124,6 +125,19 @@ describe('Microsoft OAuth for e-mail in the real window', { skip: !ready && 'no 
     for (const s of ['imap.xoauth2', 'smtp.xoauth2']) assert.equal(byStep[s]?.status, 'ok', `${s}: ${JSON.stringify(rows)}`);
     assert.equal(byStep['imap.login'], undefined, 'no password login');
     assert.match(byStep['imap.xoauth2'].text, /sign in with Microsoft \(XOAUTH2\)/);
+
+    // Every token the server issued (the sign-ins' refresh tokens, the test's fresh access
+    // tokens and rotated refresh tokens) is in no file the app wrote, and in no reply.
+    const tokens = readFileSync(env.OAUTH_TOKEN_LOG, 'utf8').split('\n').filter((t) => t.length > 8);
+    assert.ok(tokens.length >= 6, `two sign-ins and two refreshes: ${tokens.length} tokens`);
+    assert.deepEqual(filesHolding(box.root, tokens), []);
+    const id = await app.attr('[data-testid="channel-editor"]', 'data-channel-id');
+    const replies = JSON.stringify([
+      await invoke(app, 'get_channel', { id }),
+      await invoke(app, 'oauth_action_status', { id, action: 'oauth_microsoft_imap' }),
+      await invoke(app, 'channel_connections', { id }),
+    ]);
+    for (const t of tokens) assert.ok(!replies.includes(t), 'a token reached the window');
     // The refresh the test made counts toward health: still OK.
     assert.equal(await app.attr(`${field('imap.connect')} [data-testid="oauth"]`, 'data-health'), 'ok');
   });

@@ -48,7 +48,9 @@ OAUTH_BASE=""
 OAUTH_DIR="$HERE/../oauth"
 OAUTH_ON=0
 if command -v node >/dev/null 2>&1 && [ -d "$OAUTH_DIR/node_modules/oidc-provider" ]; then
-  OAUTH_MINT=1 node "$OAUTH_DIR/server.mjs" microsoft </dev/null >"$D/oauth.out" 2>"$D/oauth.log" &
+  # Every token it issues is listed in oauth-tokens.txt: the leak scans' needles.
+  OAUTH_MINT=1 OAUTH_TOKEN_LOG="$D/oauth-tokens.txt" \
+    node "$OAUTH_DIR/server.mjs" microsoft </dev/null >"$D/oauth.out" 2>"$D/oauth.log" &
   echo $! >"$D/oauth.pid"
   OAUTH_ON=1
 elif [ "${SWITCHBOARD_REQUIRE_REAL_SERVERS:-0}" = 1 ]; then
@@ -325,6 +327,7 @@ SWITCHBOARD_MAIL_SMTPS_PORT=$SMTPS_PORT
 SWITCHBOARD_MAIL_SILENT_PORT=$SILENT_PORT
 SWITCHBOARD_MAIL_CLOSED_PORT=$CLOSED_PORT
 SWITCHBOARD_MAIL_OAUTH_BASE=$OAUTH_BASE
+SWITCHBOARD_MAIL_OAUTH_TOKEN_LOG=$( [ -n "$OAUTH_BASE" ] && echo "$D/oauth-tokens.txt" )
 ENV
 
 # --- readiness: a real login on each service (Dovecot starts auth lazily) ---------------
