@@ -14,6 +14,7 @@
 
 use crate::app::ProviderApp;
 use crate::error::{error_chain, OAuthError};
+use crate::provider::folder_base;
 use crate::tokens::now_ms;
 use serde::{Deserialize, Serialize};
 use switchboard_core::Sensitive;
@@ -84,18 +85,7 @@ impl Default for Facebook {
 impl Facebook {
     /// Both origins moved to `base` (a local stand-in, in tests).
     pub fn with_base(base: &str) -> Result<Facebook, OAuthError> {
-        let mut url = Url::parse(base).map_err(|e| OAuthError::BadUrl {
-            cause: e.to_string(),
-        })?;
-        if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
-            return Err(OAuthError::BadUrl {
-                cause: format!("{url} is not an http(s) address"),
-            });
-        }
-        if !url.path().ends_with('/') {
-            let p = format!("{}/", url.path());
-            url.set_path(&p);
-        }
+        let url = folder_base(base)?;
         Ok(Facebook {
             www: url.clone(),
             graph: url,

@@ -6,6 +6,9 @@
 //!   127.0.0.1, one listener at a time, 5-minute timeout, cancellable; refresh serialized
 //!   per grant with rotated refresh tokens stored before use.
 //! - `health`: OK / expires soon / needs re-authorization, with a failure threshold.
+//! - `oauth1`: Twitter/X's OAuth 1.0a three-legged sign-in (loopback callback or PIN).
+//! - `facebook`: Facebook's desktop flow (the shell's login window stops at
+//!   `login_success.html`) and the Graph calls after it (long-lived token, page picker).
 //!
 //! Tokens only ever travel as `Sensitive<String>`; the caller seals them in the vault.
 

@@ -13,6 +13,7 @@
 use crate::app::ProviderApp;
 use crate::error::{error_chain, OAuthError};
 use crate::page::{CallbackPages, PageKind};
+use crate::provider::folder_base;
 use bytes::Bytes;
 use http_body_util::Full;
 use hyper::{Request, Response, StatusCode};
@@ -44,18 +45,7 @@ impl Default for Twitter {
 impl Twitter {
     /// The endpoints moved to `base` (a local provider, in tests).
     pub fn with_base(base: &str) -> Result<Twitter, OAuthError> {
-        let mut url = Url::parse(base).map_err(|e| OAuthError::BadUrl {
-            cause: e.to_string(),
-        })?;
-        if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
-            return Err(OAuthError::BadUrl {
-                cause: format!("{url} is not an http(s) address"),
-            });
-        }
-        if !url.path().ends_with('/') {
-            let p = format!("{}/", url.path());
-            url.set_path(&p);
-        }
+        let url = folder_base(base)?;
         Ok(Twitter { base: url })
     }
 

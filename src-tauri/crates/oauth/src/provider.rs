@@ -195,14 +195,7 @@ impl Provider {
     /// Every endpoint moved to `base`'s origin (its path prefixed), and the issuer set to
     /// `base`: a local authorization server shaped like the provider.
     pub fn with_base(mut self, base: &str) -> Result<Provider, OAuthError> {
-        let base = Url::parse(base).map_err(|e| OAuthError::BadUrl {
-            cause: e.to_string(),
-        })?;
-        if !matches!(base.scheme(), "http" | "https") || base.host().is_none() {
-            return Err(OAuthError::BadUrl {
-                cause: format!("{base} is not an http(s) address"),
-            });
-        }
+        let base = http_base(base)?;
         let prefix = base.path().trim_end_matches('/').to_owned();
         let rebase = |url: &Url| -> Url {
             let mut out = base.clone();
@@ -220,9 +213,51 @@ impl Provider {
     }
 }
 
+/// A provider address the settings may override (tests point it at a local stand-in):
+/// an absolute http(s) URL with a host, or `BadUrl`.
+pub(crate) fn http_base(base: &str) -> Result<Url, OAuthError> {
+    let url = Url::parse(base).map_err(|e| OAuthError::BadUrl {
+        cause: e.to_string(),
+    })?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return Err(OAuthError::BadUrl {
+            cause: format!("{url} is not an http(s) address"),
+        });
+    }
+    Ok(url)
+}
+
+/// `http_base` ending with `/`, so that relative endpoints join below its path.
+pub(crate) fn folder_base(base: &str) -> Result<Url, OAuthError> {
+    let mut url = http_base(base)?;
+    if !url.path().ends_with('/') {
+        let p = format!("{}/", url.path());
+        url.set_path(&p);
+    }
+    Ok(url)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_base_keeps_its_path_below_a_slash_and_refuses_other_schemes() {
+        assert_eq!(
+            folder_base("http://127.0.0.1:9/graph").unwrap().as_str(),
+            "http://127.0.0.1:9/graph/"
+        );
+        assert_eq!(
+            folder_base("https://x.example/").unwrap().as_str(),
+            "https://x.example/"
+        );
+        for bad in ["file:///x", "ftp://x", "not a url"] {
+            assert!(
+                matches!(folder_base(bad), Err(OAuthError::BadUrl { .. })),
+                "{bad}"
+            );
+        }
+    }
 
     #[test]
     fn a_base_moves_every_endpoint_and_keeps_paths() {
