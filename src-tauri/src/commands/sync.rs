@@ -67,24 +67,7 @@ pub async fn resolve_plan(
         }
     }
     for x in exclusions.unwrap_or_default() {
-        for c in plan
-            .channels
-            .iter_mut()
-            .filter(|c| c.channel_id == x.channel_id)
-        {
-            match &x.field {
-                None => c.excluded = x.excluded,
-                Some(f) => {
-                    for p in c.fields.iter_mut().filter(|p| &p.field == f) {
-                        p.excluded = x.excluded;
-                    }
-                    // A secret ticked out is not sent, and stays due next time.
-                    for p in c.secrets.iter_mut().filter(|p| &p.field == f) {
-                        p.excluded = x.excluded;
-                    }
-                }
-            }
-        }
+        plan.exclude(&x.channel_id, x.field.as_deref(), x.excluded);
     }
     plan.freeze();
     Ok(plan)

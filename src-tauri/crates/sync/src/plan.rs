@@ -252,6 +252,37 @@ impl Plan {
         self.freeze();
         found
     }
+
+    /// Ticks a channel (`field: None`) or one of its fields or secrets (by API name) in
+    /// or out. A secret ticked out is not sent and stays due for the next plan. False
+    /// when the plan has no such channel or field.
+    pub fn exclude(&mut self, channel_id: &str, field: Option<&str>, excluded: bool) -> bool {
+        let mut found = false;
+        for c in self
+            .channels
+            .iter_mut()
+            .filter(|c| c.channel_id == channel_id)
+        {
+            match field {
+                None => {
+                    c.excluded = excluded;
+                    found = true;
+                }
+                Some(f) => {
+                    for p in c.fields.iter_mut().filter(|p| p.field == f) {
+                        p.excluded = excluded;
+                        found = true;
+                    }
+                    for s in c.secrets.iter_mut().filter(|s| s.field == f) {
+                        s.excluded = excluded;
+                        found = true;
+                    }
+                }
+            }
+        }
+        self.freeze();
+        found
+    }
 }
 
 /// API field name → label id, for one kind.
@@ -569,4 +600,85 @@ pub(crate) fn now_ms() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_millis() as i64)
         .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn plan() -> Plan {
+        let field = FieldPlan {
+            field: "name".into(),
+            label: None,
+            class: FieldClass::Send,
+            base: json!("a"),
+            local: json!("b"),
+            remote: json!("a"),
+            resolution: None,
+            excluded: false,
+        };
+        let secret = SecretPlan {
+            path: "imap.password".into(),
+            field: "imap_password".into(),
+            label: None,
+            generation: 2,
+            excluded: false,
+        };
+        let channel = ChannelPlan {
+            channel_id: "c1".into(),
+            remote_id: "r1".into(),
+            name: "One".into(),
+            kind: "email".into(),
+            draft_seq: 1,
+            remote_updated_at: None,
+            remote: Map::new(),
+            fields: vec![field],
+            web_admin: vec![],
+            secrets: vec![secret],
+            server_change: None,
+            problems: vec![],
+            invalid: false,
+            error: None,
+            excluded: false,
+        };
+        let mut plan = Plan {
+            format: PLAN_FORMAT.into(),
+            version: PLAN_VERSION,
+            account_id: "acc".into(),
+            base_url: "http://127.0.0.1:1/1.0".into(),
+            created_at: 0,
+            channels: vec![channel],
+            local_only: vec![],
+            hash: String::new(),
+        };
+        plan.freeze();
+        plan
+    }
+
+    #[test]
+    fn ticking_a_field_or_a_secret_out_takes_it_out_of_the_apply_and_the_hash() {
+        let mut p = plan();
+        let before = p.hash.clone();
+        assert!(p.exclude("c1", Some("name"), true));
+        assert_ne!(p.hash, before, "the approved hash covers the tick");
+        assert!(p.is_intact());
+        assert!(p.channels[0].params().is_empty());
+        assert!(p.channels[0].actionable(), "the secret is still to send");
+        assert!(p.exclude("c1", Some("imap_password"), true));
+        assert!(!p.channels[0].sends_secrets());
+        assert!(!p.channels[0].actionable());
+        assert!(p.exclude("c1", Some("name"), false));
+        assert_eq!(p.channels[0].params().len(), 1);
+    }
+
+    #[test]
+    fn ticking_a_channel_out_keeps_its_fields_and_an_unknown_target_says_so() {
+        let mut p = plan();
+        assert!(p.exclude("c1", None, true));
+        assert!(!p.channels[0].actionable());
+        assert!(!p.channels[0].fields[0].excluded);
+        assert!(!p.exclude("c2", None, true));
+        assert!(!p.exclude("c1", Some("no_such_field"), true));
+    }
 }
