@@ -7,10 +7,11 @@
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { App, Driver, makeSandbox, REPO } from './lib/webdriver.mjs';
+import { filesHolding, issuedSecrets } from './lib/leaks.mjs';
 import { field, input, invoke } from './lib/form.mjs';
 import { back, newChannel, toList } from './lib/editor.mjs';
 
@@ -143,22 +144,9 @@ describe('Continue with Facebook in the real window', { timeout: 180000, skip: !
     assert.equal(await app.attr(`${field('facebook.user_token')} [data-testid="secret-state"]`, 'data-set'), 'true');
 
     // Every token the stand-in issued: nowhere at rest, in no reply to the window.
-    const tokens = readFileSync(tokenLog, 'utf8').split('\n').filter((t) => t.length > 8);
+    const tokens = issuedSecrets(tokenLog);
     assert.ok(tokens.length >= 3, 'a short-lived, a long-lived and page tokens were issued');
-    const leaks = [];
-    const walk = (dir) => {
-      for (const name of readdirSync(dir)) {
-        const p = join(dir, name);
-        if (p === tokenLog) continue;
-        if (statSync(p).isDirectory()) walk(p);
-        else {
-          const bytes = readFileSync(p);
-          for (const t of tokens) if (bytes.includes(t)) leaks.push(p);
-        }
-      }
-    };
-    walk(box.root);
-    assert.deepEqual(leaks, []);
+    assert.deepEqual(filesHolding(box.root, tokens, [tokenLog]), []);
     const replies = JSON.stringify([
       await invoke(app, 'get_channel', { id }),
       await invoke(app, 'oauth_action_status', { id, action: 'oauth_facebook' }),

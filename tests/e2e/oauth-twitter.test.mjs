@@ -6,11 +6,12 @@
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { App, Driver, makeSandbox, REPO } from './lib/webdriver.mjs';
+import { filesHolding, issuedSecrets } from './lib/leaks.mjs';
 import { field, invoke, typeInto } from './lib/form.mjs';
 import { back, newChannel, toList } from './lib/editor.mjs';
 
@@ -91,22 +92,9 @@ describe('Continue with Twitter in the real window', { timeout: 180000, skip: !r
       assert.equal(await app.attr(`${field(path)} [data-testid="secret-state"]`, 'data-set'), 'true', path);
     }
 
-    const secrets = readFileSync(tokenLog, 'utf8').split('\n').filter((t) => t.length > 8);
+    const secrets = issuedSecrets(tokenLog);
     assert.ok(secrets.length >= 3, 'a request token secret, an access token and its secret');
-    const leaks = [];
-    const walk = (dir) => {
-      for (const name of readdirSync(dir)) {
-        const p = join(dir, name);
-        if (p === tokenLog) continue;
-        if (statSync(p).isDirectory()) walk(p);
-        else {
-          const bytes = readFileSync(p);
-          for (const t of secrets) if (bytes.includes(t)) leaks.push(p);
-        }
-      }
-    };
-    walk(box.root);
-    assert.deepEqual(leaks, []);
+    assert.deepEqual(filesHolding(box.root, secrets, [tokenLog]), []);
     const replies = JSON.stringify([
       await invoke(app, 'get_channel', { id }),
       await invoke(app, 'oauth_action_status', { id, action: 'oauth_twitter' }),

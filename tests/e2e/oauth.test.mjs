@@ -7,11 +7,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { App, Driver, makeSandbox, REPO } from './lib/webdriver.mjs';
+import { filesHolding, issuedSecrets } from './lib/leaks.mjs';
 import { choose, field, input, invoke } from './lib/form.mjs';
 import { back, newChannel, waitSaved } from './lib/editor.mjs';
 
@@ -101,22 +102,9 @@ describe('OAuth sign-in in the real window', { timeout: 180000, skip: !ready && 
     assert.equal(await app.attr(`${field('youtube.refresh_token')} [data-testid="secret-state"]`, 'data-set'), 'true');
 
     // The tokens the server issued are nowhere at rest and in no reply to the window.
-    const tokens = readFileSync(tokenLog, 'utf8').split('\n').filter((t) => t.length > 8);
+    const tokens = issuedSecrets(tokenLog);
     assert.ok(tokens.length >= 2, 'the server issued an access and a refresh token');
-    const leaks = [];
-    const walk = (dir) => {
-      for (const name of readdirSync(dir)) {
-        const p = join(dir, name);
-        if (p === tokenLog) continue;
-        if (statSync(p).isDirectory()) walk(p);
-        else {
-          const bytes = readFileSync(p);
-          for (const t of tokens) if (bytes.includes(t)) leaks.push(p);
-        }
-      }
-    };
-    walk(box.root);
-    assert.deepEqual(leaks, []);
+    assert.deepEqual(filesHolding(box.root, tokens, [tokenLog]), []);
     const replies = JSON.stringify([
       await invoke(app, 'get_channel', { id }),
       await invoke(app, 'oauth_action_status', { id, action: 'oauth_youtube' }),

@@ -19,3 +19,10 @@ export function filesHolding(root, needles, skip = []) {
   walk(root);
   return found;
 }
+
+/** The secrets a stand-in server logged, one a line (short lines are not tokens). */
+export function issuedSecrets(logFile) {
+  return readFileSync(logFile, 'utf8')
+    .split('\n')
+    .filter((t) => t.length > 8);
+}
