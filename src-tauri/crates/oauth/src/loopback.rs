@@ -73,22 +73,44 @@ pub(crate) async fn listen(
         pages,
     });
     let (tx, events) = mpsc::unbounded_channel();
-    let task = tokio::spawn(async move {
+    let pages = expect.pages.clone();
+    let task = serve(socket, pages, move |req| answer(&expect, req), tx);
+    Ok(Listener { port, events, task })
+}
+
+/// Serves callbacks on `socket` until the returned task is aborted: `answer` decides each
+/// request (status, page, event), the page is written in the user's language, and the
+/// event goes to `tx` only once the connection is closed. Shared by the OAuth 2 redirect
+/// and the OAuth 1.0a callback (`oauth1.rs`), which differ only in how they answer.
+pub(crate) fn serve<E, A>(
+    socket: tokio::net::TcpListener,
+    pages: Arc<CallbackPages>,
+    answer: A,
+    tx: mpsc::UnboundedSender<E>,
+) -> JoinHandle<()>
+where
+    E: Send + 'static,
+    A: Fn(&Request<hyper::body::Incoming>) -> (StatusCode, PageKind, Option<E>)
+        + Send
+        + Sync
+        + 'static,
+{
+    let answer = Arc::new(answer);
+    tokio::spawn(async move {
         // Owned here: aborting the accept loop drops the set, which aborts every connection.
         let mut conns = tokio::task::JoinSet::new();
         loop {
             let Ok((stream, _)) = socket.accept().await else {
                 continue;
             };
-            let expect = expect.clone();
-            let tx = tx.clone();
+            let (answer, tx, pages) = (answer.clone(), tx.clone(), pages.clone());
             conns.spawn(async move {
-                let outcome: Arc<Mutex<Option<Event>>> = Arc::default();
+                let outcome: Arc<Mutex<Option<E>>> = Arc::new(Mutex::new(None));
                 let slot = outcome.clone();
                 let svc = hyper::service::service_fn(move |req: Request<hyper::body::Incoming>| {
-                    let (status, kind, event) = answer(&expect, &req);
+                    let (status, kind, event) = answer(&req);
                     *slot.lock().unwrap_or_else(|p| p.into_inner()) = event;
-                    let html = expect.pages.html(kind);
+                    let html = pages.html(kind);
                     async move {
                         Response::builder()
                             .status(status)
@@ -109,8 +131,7 @@ pub(crate) async fn listen(
             });
             while conns.try_join_next().is_some() {}
         }
-    });
-    Ok(Listener { port, events, task })
+    })
 }
 
 /// Decides the answer to one request: status, page and the event for the flow.

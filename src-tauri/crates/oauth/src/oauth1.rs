@@ -12,12 +12,10 @@
 
 use crate::app::ProviderApp;
 use crate::error::{error_chain, OAuthError};
+use crate::loopback::serve;
 use crate::page::{CallbackPages, PageKind};
 use crate::provider::folder_base;
-use bytes::Bytes;
-use http_body_util::Full;
-use hyper::{Request, Response, StatusCode};
-use hyper_util::rt::TokioIo;
+use hyper::{Request, StatusCode};
 use oauth1_request as oauth;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
@@ -360,42 +358,7 @@ impl CallbackListener {
         let expected: Arc<std::sync::Mutex<Option<String>>> = Arc::default();
         let (tx, events) = mpsc::unbounded_channel();
         let exp = expected.clone();
-        let task = tokio::spawn(async move {
-            let mut conns = tokio::task::JoinSet::new();
-            loop {
-                let Ok((stream, _)) = socket.accept().await else {
-                    continue;
-                };
-                let (exp, tx, pages) = (exp.clone(), tx.clone(), pages.clone());
-                conns.spawn(async move {
-                    let outcome: Arc<std::sync::Mutex<Option<Event1>>> = Arc::default();
-                    let slot = outcome.clone();
-                    let svc =
-                        hyper::service::service_fn(move |req: Request<hyper::body::Incoming>| {
-                            let (status, kind, event) = answer1(&exp, &req);
-                            *slot.lock().unwrap_or_else(|p| p.into_inner()) = event;
-                            let html = pages.html(kind);
-                            async move {
-                                Response::builder()
-                                    .status(status)
-                                    .header("content-type", "text/html; charset=utf-8")
-                                    .header("cache-control", "no-store")
-                                    .header("referrer-policy", "no-referrer")
-                                    .body(Full::new(Bytes::from(html)))
-                            }
-                        });
-                    let _ = hyper::server::conn::http1::Builder::new()
-                        .keep_alive(false)
-                        .serve_connection(TokioIo::new(stream), svc)
-                        .await;
-                    let event = outcome.lock().unwrap_or_else(|p| p.into_inner()).take();
-                    if let Some(event) = event {
-                        let _ = tx.send(event);
-                    }
-                });
-                while conns.try_join_next().is_some() {}
-            }
-        });
+        let task = serve(socket, pages, move |req| answer1(&exp, req), tx);
         Ok(CallbackListener {
             port,
             events,
