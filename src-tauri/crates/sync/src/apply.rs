@@ -384,6 +384,23 @@ async fn apply_channel(
             }
         }
     }
+    // 5. Secrets only the web admin can set were listed in this plan: told, not again.
+    if !c.web_admin_secrets.is_empty() {
+        let (ch, told): (String, Vec<(String, i64)>) = (
+            c.channel_id.clone(),
+            c.web_admin_secrets
+                .iter()
+                .map(|s| (s.path.clone(), s.generation))
+                .collect(),
+        );
+        blocking(service, move |s| {
+            for (path, generation) in told {
+                s.store_mut().mark_secret_pushed(&ch, &path, generation)?;
+            }
+            Ok(())
+        })
+        .await?;
+    }
     journal(
         JournalStep::Applied,
         Some(json!({

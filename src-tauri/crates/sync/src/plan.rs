@@ -116,6 +116,11 @@ pub struct ChannelPlan {
     /// Secrets set or replaced here since the last push: "will be set" (never a value).
     #[serde(default)]
     pub secrets: Vec<SecretPlan>,
+    /// Secrets set here that the API cannot write, each also in `web_admin` (to do
+    /// there). Listed once: an apply of this plan records them as told, so they do not
+    /// come back in every plan until they are replaced again.
+    #[serde(default)]
+    pub web_admin_secrets: Vec<SecretPlan>,
     /// Who changed the server copy and when (from the journal where the token may read
     /// it, else `updated_at`), when something changed there since the base.
     #[serde(default)]
@@ -148,7 +153,9 @@ impl ChannelPlan {
         !self.excluded
             && !self.blocked()
             && !self.fields.iter().any(FieldPlan::unresolved)
-            && (self.fields.iter().any(|f| !f.excluded) || self.sends_secrets())
+            && (self.fields.iter().any(|f| !f.excluded)
+                || self.sends_secrets()
+                || !self.web_admin_secrets.is_empty())
     }
     /// The PUT parameters: only the planned fields.
     pub fn params(&self) -> Map<String, Value> {
@@ -480,6 +487,7 @@ pub async fn plan(
             fields: vec![],
             web_admin: vec![],
             secrets: vec![],
+            web_admin_secrets: vec![],
             server_change: None,
             problems: vec![],
             error: None,
@@ -503,9 +511,13 @@ pub async fn plan(
         web_admin.extend(web_admin_items(kind, &ch.doc));
         let (secrets, secrets_by_hand) =
             plan_secrets(kind, due.get(&ch.channel_id).map_or(&[], Vec::as_slice));
-        web_admin.extend(secrets_by_hand);
+        web_admin.extend(secrets_by_hand.iter().map(|s| WebAdminItem {
+            field: s.path.clone(),
+            label: s.label.clone(),
+        }));
         let actionable = !fields.is_empty()
             || !secrets.is_empty()
+            || !secrets_by_hand.is_empty()
             || web_admin.iter().any(|w| local.contains_key(&w.field));
         if !actionable {
             continue;
@@ -524,6 +536,7 @@ pub async fn plan(
         });
         cp.fields = fields;
         cp.secrets = secrets;
+        cp.web_admin_secrets = secrets_by_hand;
         cp.web_admin = web_admin;
         channels.push(cp);
     }

@@ -9,7 +9,6 @@
 //! endpoint made for them (`PUT …/email_credentials`, `imap[password]`), other secret
 //! parameters (`imap_oauth_refresh_token`…) with `updateSource`.
 
-use crate::plan::WebAdminItem;
 use crate::SyncError;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -52,11 +51,12 @@ fn label_of(kind: Kind, path: &str) -> Option<String> {
         .map(|f| f.label.clone())
 }
 
-/// The channel's due secrets, as the plan lists them: sent, or to do in the web admin.
+/// The channel's due secrets, as the plan lists them: sent, or to do in the web admin
+/// (then `field` is the document path: the API has no name for it).
 pub(crate) fn plan_secrets(
     kind: Kind,
     due: &[SecretGeneration],
-) -> (Vec<SecretPlan>, Vec<WebAdminItem>) {
+) -> (Vec<SecretPlan>, Vec<SecretPlan>) {
     let api = secret_api_fields(kind);
     let mut send = Vec::new();
     let mut web_admin = Vec::new();
@@ -70,9 +70,12 @@ pub(crate) fn plan_secrets(
                 generation: g.generation,
                 excluded: false,
             }),
-            _ => web_admin.push(WebAdminItem {
+            _ => web_admin.push(SecretPlan {
+                path: g.path.clone(),
                 field: g.path.clone(),
                 label,
+                generation: g.generation,
+                excluded: false,
             }),
         }
     }

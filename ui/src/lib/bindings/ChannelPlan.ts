@@ -24,6 +24,12 @@ remote: Record<string, unknown>, fields: Array<FieldPlan>, webAdmin: Array<WebAd
  */
 secrets: Array<SecretPlan>, 
 /**
+ * Secrets set here that the API cannot write, each also in `web_admin` (to do
+ * there). Listed once: an apply of this plan records them as told, so they do not
+ * come back in every plan until they are replaced again.
+ */
+webAdminSecrets: Array<SecretPlan>, 
+/**
  * Who changed the server copy and when (from the journal where the token may read
  * it, else `updated_at`), when something changed there since the base.
  */

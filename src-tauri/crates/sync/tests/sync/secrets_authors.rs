@@ -131,21 +131,44 @@ async fn a_secret_the_api_cannot_write_is_to_do_in_the_web_admin() {
         "facebook.user_token",
         "EAAG-user-token-19",
     );
-    // Listed beside the channel's other changes (a setting the API cannot carry does not
-    // put a channel in every plan forever).
-    w.rename(&fb.channel_id, "Page renamed");
     let plan = w.plan().await;
-    let cp = plan.channels.iter().find(|c| c.channel_id == fb.channel_id);
-    // Listed (never silently ignored), and nothing is sent for it.
-    let cp = cp.expect("the channel is in the plan");
-    assert!(cp.secrets.is_empty());
-    assert!(!serde_json::to_string(&plan)
-        .unwrap()
-        .contains("EAAG-user-token-19"));
+    let cp = plan
+        .channels
+        .iter()
+        .find(|c| c.channel_id == fb.channel_id)
+        .expect("listed even with nothing else to do: never silently ignored");
+    assert!(
+        cp.secrets.is_empty() && cp.fields.is_empty(),
+        "nothing is sent"
+    );
     assert!(cp
         .web_admin
         .iter()
         .any(|w| w.field == "facebook.user_token" && w.label.is_some()));
+    assert_eq!(cp.web_admin_secrets.len(), 1);
+    assert!(cp.actionable());
+    assert!(!serde_json::to_string(&plan)
+        .unwrap()
+        .contains("EAAG-user-token-19"));
+    // Applying the plan sends nothing for it and records it as told: the next plan does
+    // not list it again (no perpetual diff), until the token is replaced here.
+    w.emu.control().reset_stats();
+    let r = w.apply(&plan).await.unwrap();
+    assert_eq!(r.count(JournalStep::Applied), plan.channels.len(), "{r:#?}");
+    assert!(
+        w.emu.control().stats().puts.is_empty(),
+        "no request writes anything"
+    );
+    assert!(w.plan().await.is_empty());
+    set_secret(
+        &w,
+        &fb.channel_id,
+        "facebook.user_token",
+        "EAAG-user-token-20",
+    );
+    let again = w.plan().await;
+    assert_eq!(again.channels.len(), 1);
+    assert_eq!(again.channels[0].web_admin_secrets[0].generation, 2);
 }
 
 #[tokio::test(flavor = "multi_thread")]
