@@ -649,6 +649,7 @@ mod tests {
             fields: vec![field],
             web_admin: vec![],
             secrets: vec![secret],
+            web_admin_secrets: vec![],
             server_change: None,
             problems: vec![],
             invalid: false,
