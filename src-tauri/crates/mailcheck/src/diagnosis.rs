@@ -28,22 +28,7 @@ pub async fn diagnose_with(
     cancel: &CancellationToken,
 ) -> DiagnosisReport {
     let steps = Mutex::new(Vec::<StepReport>::new());
-    let mut secrets = Vec::new();
-    for srv in [
-        settings.imap.as_ref().map(|i| &i.server),
-        settings.smtp.as_ref().map(|s| &s.server),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        secrets.push(srv.password.expose().clone());
-        if let Some(t) = srv.secret() {
-            secrets.push(t.to_owned());
-        }
-    }
-    if let Some(p) = &settings.postmark {
-        secrets.push(p.api_key.expose().clone());
-    }
+    let secrets = scrub_list(settings);
     let shared = Shared {
         sink,
         listener,
@@ -120,5 +105,56 @@ pub async fn diagnose_with(
         cancelled,
         steps,
         folders: folders.unwrap_or_default(),
+    }
+}
+
+/// What is scrubbed from every server reply before it is recorded: each password and
+/// key, and for XOAUTH2 the access token and the whole SASL initial response, since what
+/// travels is `base64("user=…\x01auth=Bearer TOKEN\x01\x01")`, which does not contain
+/// `base64(TOKEN)` (a server echoing it would otherwise show the token in the report).
+fn scrub_list(settings: &MailSettings) -> Vec<String> {
+    let mut secrets = Vec::new();
+    for srv in [
+        settings.imap.as_ref().map(|i| &i.server),
+        settings.smtp.as_ref().map(|s| &s.server),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        secrets.push(srv.password.expose().clone());
+        if let Some(t) = srv.secret() {
+            secrets.push(t.to_owned());
+            if srv.uses_xoauth2() {
+                secrets.push(crate::xoauth2::initial_response(&srv.username, t));
+            }
+        }
+    }
+    if let Some(p) = &settings.postmark {
+        secrets.push(p.api_key.expose().clone());
+    }
+    secrets
+}
+
+#[cfg(test)]
+mod scrub_tests {
+    use super::*;
+    use crate::settings::OAuthToken;
+    use switchboard_core::Sensitive;
+
+    #[test]
+    fn an_echoed_xoauth2_initial_response_is_scrubbed_whole() {
+        let mut s: MailSettings = serde_json::from_value(serde_json::json!({
+            "imap": {"host": "h", "port": 993, "username": "ada@example.test",
+                     "authentication_type": "microsoft_identity_platform"}
+        }))
+        .unwrap();
+        let token = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.access-token-value";
+        s.imap.as_mut().unwrap().server.oauth =
+            Some(OAuthToken::Access(Sensitive::new(token.to_owned())));
+        let wire = crate::xoauth2::initial_response("ada@example.test", token);
+        let echoed = format!("+ {}", crate::tap::b64(wire.as_bytes()));
+        let out = crate::tap::scrub(&echoed, &scrub_list(&s));
+        assert!(!out.contains(&echoed[2..]), "{out}");
+        assert!(out.contains("<redacted>"), "{out}");
     }
 }

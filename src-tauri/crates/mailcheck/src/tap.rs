@@ -160,7 +160,8 @@ pub fn scrub(text: &str, secrets: &[String]) -> String {
     out
 }
 
-fn b64(input: &[u8]) -> String {
+/// Standard base64 with padding, as SASL sends credentials.
+pub(crate) fn b64(input: &[u8]) -> String {
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
     for chunk in input.chunks(3) {

@@ -17,7 +17,7 @@ use async_imap::error::Error as ImapError;
 use switchboard_core::Msg;
 
 /// The initial client response: `user=…^Aauth=Bearer …^A^A`.
-fn initial_response(user: &str, token: &str) -> String {
+pub(crate) fn initial_response(user: &str, token: &str) -> String {
     format!("user={user}\x01auth=Bearer {token}\x01\x01")
 }
 
