@@ -255,12 +255,10 @@ pub struct Graph {
 
 impl Graph {
     pub fn new(facebook: Facebook) -> Graph {
-        let http = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .timeout(std::time::Duration::from_secs(30))
-            .build()
-            .expect("static reqwest configuration");
-        Graph { http, facebook }
+        Graph {
+            http: crate::flow::provider_http(),
+            facebook,
+        }
     }
 
     async fn get<T: serde::de::DeserializeOwned>(&self, url: Url) -> Result<T, OAuthError> {

@@ -79,6 +79,17 @@ pub struct OAuth {
     timeout: Duration,
 }
 
+/// The HTTP client every provider call uses (token endpoints, Graph, OAuth 1.0a): redirects
+/// are not followed (oauth2's advice against SSRF: a token endpoint that redirects is
+/// refused), and each request has `REQUEST_TIMEOUT`.
+pub(crate) fn provider_http() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(REQUEST_TIMEOUT)
+        .build()
+        .expect("static reqwest configuration")
+}
+
 impl Default for OAuth {
     fn default() -> Self {
         OAuth::new()
@@ -87,14 +98,8 @@ impl Default for OAuth {
 
 impl OAuth {
     pub fn new() -> OAuth {
-        let http = reqwest::Client::builder()
-            // oauth2's advice: a token endpoint that redirects is not followed (SSRF).
-            .redirect(reqwest::redirect::Policy::none())
-            .timeout(REQUEST_TIMEOUT)
-            .build()
-            .expect("static reqwest configuration");
         OAuth {
-            http,
+            http: provider_http(),
             slot: Arc::default(),
             refresh_locks: Mutex::default(),
             timeout: SIGN_IN_TIMEOUT,

@@ -121,12 +121,10 @@ fn transport(e: reqwest::Error) -> OAuthError {
 
 impl OAuth1 {
     pub fn new(twitter: Twitter) -> OAuth1 {
-        let http = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .timeout(Duration::from_secs(30))
-            .build()
-            .expect("static reqwest configuration");
-        OAuth1 { http, twitter }
+        OAuth1 {
+            http: crate::flow::provider_http(),
+            twitter,
+        }
     }
 
     fn consumer(app: &ProviderApp) -> Result<oauth::Credentials<String>, OAuthError> {
