@@ -16,6 +16,7 @@ fn main() {
         "get_channel",
         "save_channel",
         "checkpoint_channel",
+        "discard_changes",
         "set_secret",
         "clear_secret",
         "delete_channel",

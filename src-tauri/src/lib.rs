@@ -52,6 +52,7 @@ pub fn run() {
             commands::channels::get_channel,
             commands::channels::save_channel,
             commands::channels::checkpoint_channel,
+            commands::channels::discard_changes,
             commands::channels::set_secret,
             commands::channels::clear_secret,
             commands::channels::delete_channel,

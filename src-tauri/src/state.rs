@@ -82,10 +82,13 @@ impl ChannelSlot {
         if let Err(e) = store.backup_if_due() {
             tracing::warn!(error = %e, "daily backup failed");
         }
-        let service = Arc::new(Mutex::new(ChannelService::new(
-            store,
-            switchboard_vault::for_app(&self.app_id),
-        )));
+        let mut service = ChannelService::new(store, switchboard_vault::for_app(&self.app_id));
+        // The list's health is the editor's, even for a database an older version wrote
+        // (issue 12): every channel is validated once per start, on this blocking thread.
+        if let Err(e) = service.recheck_all() {
+            tracing::warn!(error = %e, "validity re-check failed");
+        }
+        let service = Arc::new(Mutex::new(service));
         *slot = Some(service.clone());
         Ok(service)
     }

@@ -355,13 +355,14 @@ describe('one channel of each of the 16 kinds', () => {
     await app.waitFor(async () => (await app.findAll('[data-testid="channel-row"]')).length === rows.length, { what: 'the filter off again' });
   });
 
-  test('Engage Messaging: smart closing follows the asynchronous scopes; extra settings after the first save', async () => {
+  test('Engage Messaging: smart closing follows the asynchronous scopes; every section in an offline draft', async () => {
     await channelOf('engage_messaging');
     await rowOf(app, ids.engage_messaging);
     await app.click(`[data-testid="channel-row"][data-id="${ids.engage_messaging}"] [data-testid="channel-open"]`);
     await app.waitFor(async () => (await app.findAll('[data-testid="section-smart_closing"]')).length === 1, { what: 'smart closing' });
-    assert.equal((await app.findAll('[data-testid="section-customization"]')).length, 0, 'customization waits for the first save');
-    assert.equal((await app.findAll('[data-testid="two-step-note"]')).length, 1);
+    // An offline draft shows every section at once (issue 12, item 8).
+    assert.equal((await app.findAll('[data-testid="section-customization"]')).length, 1, 'customization before any save');
+    assert.equal((await app.findAll('[data-testid="two-step-note"]')).length, 0);
     // The avatar: a file becomes a data URL, shown round.
     const png = join(box.root, 'avatar.png');
     writeFileSync(png, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
@@ -379,6 +380,7 @@ describe('one channel of each of the 16 kinds', () => {
     await app.waitFor(async () => (await app.findAll('[data-testid="section-smart_closing"]')).length === 1, { what: 'smart closing back' });
     await app.click('[data-testid="save-channel"]');
     await app.waitFor(async () => (await app.findAll('[data-testid="section-customization"]')).length === 1, { what: 'customization after save' });
+    assert.equal(await app.exec(`return localStorage.getItem('switchboard.savedOnce')`), null, 'no state in the webview');
     // The queue factor shows the guide's slot formula live, with the group's capacity.
     await choose(app, input('general.channel_group'));
     await typeInto(app, input('em_advanced.queue_factor'), '0.25');

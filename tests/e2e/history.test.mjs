@@ -105,14 +105,21 @@ describe('bulk edit, revisions, export and import', { timeout: 180000 }, () => {
     assert.ok(!text.includes('MARKER-e2e-viber'), 'no secret in the export');
     assert.equal(JSON.parse(text).format, 'switchboard.channels');
 
-    // Both drafts lack a community, and both names are taken here: the import refuses the
-    // whole file and says why.
-    const rejected = await invoke(app, 'import_channels', { path: file });
-    assert.equal(rejected.ok.outcome, 'rejected', JSON.stringify(rejected));
-    assert.deepEqual(
-      rejected.ok.problems.map((p) => `${p.channel}:${p.path}:${p.message.id}`).sort(),
-      ['0:general.community:err-required', '0:general.name:val-name-duplicate', '1:general.community:err-required', '1:general.name:val-name-duplicate'],
-    );
+    // Both drafts lack a community, and both names are taken here: the app imports its own
+    // export all the same, and the copies come back as drafts with those problems
+    // (issue 12, item 5). They go again, so that the rest of this test starts as before.
+    const drafts = await invoke(app, 'import_channels', { path: file });
+    assert.equal(drafts.ok.outcome, 'imported', JSON.stringify(drafts));
+    const left = drafts.ok.report.channels.flatMap((c) => c.problems.map((p) => `${c.name}:${p.path}:${p.message.id}`));
+    for (const expected of [
+      'SMS Paris:general.community:err-required',
+      'SMS Paris:general.name:val-name-duplicate',
+      'Viber Lyon:general.community:err-required',
+      'Viber Lyon:general.name:val-name-duplicate',
+    ]) {
+      assert.ok(left.includes(expected), `${expected} in ${JSON.stringify(left)}`);
+    }
+    for (const c of drafts.ok.report.channels) await invoke(app, 'delete_channel', { id: c.id });
     assert.equal((await invoke(app, 'list_channels', { query: { sort: 'name', descending: false, offset: 0 } })).ok.total, 2);
 
     // Fix both with one bulk edit, export again, and the import goes through.
@@ -120,7 +127,7 @@ describe('bulk edit, revisions, export and import', { timeout: 180000 }, () => {
     const applied = await invoke(app, 'bulk_apply', { ids: [ids.a, ids.b], path: 'general.community', value: ref.communities[0].id });
     assert.equal(applied.ok.changed.length, 2, JSON.stringify(applied));
     await invoke(app, 'export_channels', { ids: [], path: file });
-    // Under new names: the same names would be refused again.
+    // Under new names: the same names would come in as drafts whose name is taken.
     const copy = JSON.parse(readFileSync(file, 'utf8'));
     for (const c of copy.channels) c.general.name += ' (imported)';
     writeFileSync(file, JSON.stringify(copy));

@@ -48,7 +48,6 @@ ed-problem-count = { $count ->
 }
 ed-expand-all = Expand all sections
 ed-collapse-all = Collapse all sections
-ed-two-step-note = More settings (customization, advanced options, integrations, multi-domain, greetings) appear after the first save.
 ed-required = (required)
 ed-choose = — Choose —
 ed-add = Add

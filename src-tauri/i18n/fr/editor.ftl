@@ -48,7 +48,6 @@ ed-problem-count = { $count ->
 }
 ed-expand-all = Déplier toutes les sections
 ed-collapse-all = Replier toutes les sections
-ed-two-step-note = D'autres paramètres (personnalisation, options avancées, intégrations, multi-domaine, messages d'accueil) apparaissent après le premier enregistrement.
 ed-required = (obligatoire)
 ed-choose = — Choisir —
 ed-add = Ajouter

@@ -78,6 +78,15 @@ pub async fn checkpoint_channel(state: State<'_, AppState>, id: String) -> Resul
     with_service(&state, move |s| s.checkpoint(&id)).await
 }
 
+/// Back to the last saved revision; the reply is the channel as it is now.
+#[tauri::command]
+pub async fn discard_changes(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<ChannelView, IpcError> {
+    with_service(&state, move |s| s.discard_changes(&id)).await
+}
+
 /// The value arrives once and goes straight to the vault; the reply says only which
 /// secrets are set.
 #[tauri::command]

@@ -151,6 +151,7 @@ export const api = {
   saveChannel: (id: string, doc: JsonValue) => call<SaveResult>('save_channel', { id, doc }),
   /** Explicit save: a revision to come back to. */
   checkpointChannel: (id: string) => call<void>('checkpoint_channel', { id }),
+  discardChanges: (id: string) => call<ChannelView>('discard_changes', { id }),
   /** The value goes to the vault; the reply only says which secrets are set. */
   setSecret: (id: string, path: string, value: string) => call<ChannelView>('set_secret', { id, path, value }),
   clearSecret: (id: string, path: string) => call<ChannelView>('clear_secret', { id, path }),

@@ -78,10 +78,17 @@ impl ChannelService {
     /// Puts revision `rev` back as the draft (recorded as a new revision).
     pub fn restore(&mut self, rev: i64) -> Result<ChannelView, ChannelError> {
         let channel_id = self.store.revision(rev)?.summary.channel_id;
+        let before = self.store.get(&channel_id)?.meta.name;
         self.store.restore_revision(rev)?;
-        // Validity follows the restored document.
-        let doc = self.store.get(&channel_id)?.doc;
-        self.save(&channel_id, doc)?;
+        // Validity follows the restored document (the revision's own column was computed
+        // then, against the secrets and names of then), and the name it brings back.
+        let restored = self.store.get(&channel_id)?;
+        let after = restored.meta.name;
+        if restored.remote_id.is_some() {
+            self.refresh_linked_state(&channel_id, &restored.doc)?;
+        }
+        self.recheck(&channel_id)?;
+        self.recheck_named([before.as_str(), after.as_str()])?;
         self.get(&channel_id)
     }
 }

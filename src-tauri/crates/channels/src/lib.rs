@@ -14,6 +14,7 @@ mod schema_bridge;
 mod service;
 mod social;
 mod transfer;
+mod validity;
 
 pub use connections::{
     oauth_target, ActionStatus, ConnectionView, OAuthOrChannel, ProviderAppView, VaultGrant,

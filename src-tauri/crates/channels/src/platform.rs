@@ -342,7 +342,38 @@ impl ChannelService {
         writes: Vec<PullWrite>,
         unadopted: &[UnadoptedSource],
     ) -> Result<PullCounts, ChannelError> {
-        Ok(self.store.commit_pull(account_id, writes, unadopted)?)
+        // A pulled name may be one another channel has (or had): those are re-checked.
+        // Only where it can matter, so that a pull without renames costs no more: an
+        // adopted source whose name is already here, a followed or pushed rename.
+        let mut names: Vec<String> = Vec::new();
+        for w in &writes {
+            match w {
+                PullWrite::Adopt { meta, .. } => {
+                    if self.store.name_taken(&meta.name, "")? {
+                        names.push(meta.name.clone());
+                    }
+                }
+                PullWrite::Follow {
+                    channel_id, meta, ..
+                }
+                | PullWrite::Pushed {
+                    channel_id, meta, ..
+                } => {
+                    // A channel deleted meanwhile: the store's commit decides.
+                    let Ok(old) = self.store.get(channel_id).map(|c| c.meta.name) else {
+                        continue;
+                    };
+                    if old.trim().to_lowercase() != meta.name.trim().to_lowercase() {
+                        names.push(old);
+                        names.push(meta.name.clone());
+                    }
+                }
+                PullWrite::Keep { .. } | PullWrite::Missing { .. } => {}
+            }
+        }
+        let counts = self.store.commit_pull(account_id, writes, unadopted)?;
+        self.recheck_named(names.iter().map(String::as_str))?;
+        Ok(counts)
     }
 
     /// After every page: linked channels whose source no page carried are marked (never

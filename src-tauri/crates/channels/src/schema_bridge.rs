@@ -39,6 +39,24 @@ impl DocSchema for CatalogueDocSchema {
         validate::validate_with(doc, &|_| true)
     }
 
+    /// A file is broken, not unfinished, when a document is not an object, its kind is
+    /// unknown, a whole section has the wrong shape (an object where a list belongs), or
+    /// a text carries control characters: nothing the form writes. A field's value, even of the wrong type (the form
+    /// keeps "abc" typed in a number field), travels as the draft's problem.
+    fn shape(&self, kind: &str, doc: &Value) -> Vec<FieldMsg> {
+        self.validate(kind, doc)
+            .into_iter()
+            .filter(|p| match p.message.id.as_str() {
+                "err-unknown-kind" | "val-not-object" | "val-kind-unknown" => true,
+                // Hostile rather than unfinished: escapes that clear terminals and forge
+                // rows in lists (issue 11) keep a file out whole.
+                "val-control-characters" => true,
+                "val-expect-object" | "val-expect-list" => !p.path.contains('.'),
+                _ => false,
+            })
+            .collect()
+    }
+
     fn meta(&self, _kind: &str, doc: &Value) -> ChannelMeta {
         let problems = validate::validate_with(doc, &|_| true);
         meta_of(doc, &problems)

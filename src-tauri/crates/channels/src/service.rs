@@ -21,6 +21,8 @@ pub struct ChannelView {
     pub channel: Channel,
     pub secrets_set: Vec<String>,
     pub problems: Vec<FieldMsg>,
+    /// The draft differs from the last saved revision: autosaved, not saved yet.
+    pub unsaved: bool,
 }
 
 /// The answer to an autosave.
@@ -51,7 +53,7 @@ impl ChannelService {
 
     /// `linked`: a channel linked to a platform source keeps its secrets on the platform
     /// (write-only there), so they count as set.
-    fn problems(
+    pub(crate) fn problems(
         &self,
         id: &str,
         doc: &Value,
@@ -72,7 +74,7 @@ impl ChannelService {
     }
 
     /// Channel names are unique across the local channels (compared without case or
-    /// surrounding spaces, as the catalogue's set rules do). One indexed search per save.
+    /// surrounding spaces, as the catalogue's set rules do). One look-up in the name index.
     fn duplicate_name(&self, id: &str, doc: &Value) -> Result<Option<FieldMsg>, ChannelError> {
         let Some(name) = document::name_of(doc)
             .map(str::trim)
@@ -80,16 +82,7 @@ impl ChannelService {
         else {
             return Ok(None);
         };
-        let folded = name.to_lowercase();
-        let page = self.store.list(&ListQuery {
-            search: Some(name.to_owned()),
-            ..ListQuery::default()
-        })?;
-        let taken = page
-            .items
-            .iter()
-            .any(|c| c.id != id && c.name.trim().to_lowercase() == folded);
-        Ok(taken.then(|| {
+        Ok(self.store.name_taken(name, id)?.then(|| {
             FieldMsg::new(
                 "general.name",
                 switchboard_core::Msg::new("val-name-duplicate").arg("name", name),
@@ -113,6 +106,9 @@ impl ChannelService {
         let id = self
             .store
             .create(k.id(), &doc, &meta_of(&doc, &problems), Origin::LocalEdit)?;
+        // Its name may already be taken (and it takes it from the others).
+        let name = document::name_of(&doc).unwrap_or_default().to_owned();
+        self.recheck_named([name.as_str()])?;
         self.get(&id)
     }
 
@@ -130,10 +126,12 @@ impl ChannelService {
         let channel = self.store.get(id)?;
         let linked = channel.remote_id.is_some();
         let (problems, secrets_set) = self.problems(id, &channel.doc, linked)?;
+        let unsaved = self.store.is_unsaved(id)?;
         Ok(ChannelView {
             channel,
             secrets_set,
             problems,
+            unsaved,
         })
     }
 
@@ -151,9 +149,15 @@ impl ChannelService {
         }
         let linked = current.remote_id.is_some();
         let (problems, _) = self.problems(id, &doc, linked)?;
-        let draft_seq = self.store.save_draft(id, &doc, &meta_of(&doc, &problems))?;
+        let meta = meta_of(&doc, &problems);
+        let draft_seq = self.store.save_draft(id, &doc, &meta)?;
         if linked {
             self.refresh_linked_state(id, &doc)?;
+        }
+        // A rename frees the old name and takes the new one: the channels that share
+        // either are valid or invalid again.
+        if current.meta.name.trim().to_lowercase() != meta.name.trim().to_lowercase() {
+            self.recheck_named([current.meta.name.as_str(), meta.name.as_str()])?;
         }
         Ok(SaveResult {
             draft_seq,
@@ -165,6 +169,21 @@ impl ChannelService {
     pub fn checkpoint(&mut self, id: &str) -> Result<(), ChannelError> {
         self.store.checkpoint(id, Origin::LocalEdit)?;
         Ok(())
+    }
+
+    /// "Discard changes": back to the last saved revision (what was discarded stays in
+    /// the history). Validity, names and the sync state follow the document put back.
+    pub fn discard_changes(&mut self, id: &str) -> Result<ChannelView, ChannelError> {
+        let before = self.store.get(id)?.meta.name;
+        if self.store.discard_draft(id)? {
+            let now = self.store.get(id)?;
+            if now.remote_id.is_some() {
+                self.refresh_linked_state(id, &now.doc)?;
+            }
+            self.recheck(id)?;
+            self.recheck_named([before.as_str(), now.meta.name.as_str()])?;
+        }
+        self.get(id)
     }
 
     pub(crate) fn check_secret_path(&self, id: &str, path: &str) -> Result<(), ChannelError> {
@@ -195,11 +214,10 @@ impl ChannelService {
         self.refresh_validity(id)
     }
 
-    /// A secret change can make the channel valid or invalid: re-save the same draft so
-    /// the list's validity column follows.
+    /// A secret change can make the channel valid or invalid: the list's validity column
+    /// follows (the draft itself is untouched).
     fn refresh_validity(&mut self, id: &str) -> Result<ChannelView, ChannelError> {
-        let doc = self.store.get(id)?.doc;
-        self.save(id, doc)?;
+        self.recheck(id)?;
         self.get(id)
     }
 
@@ -218,12 +236,18 @@ impl ChannelService {
         Ok(out)
     }
 
+    /// A deleted channel frees its name: the others that share it are re-checked.
     pub fn delete(&mut self, id: &str) -> Result<(), ChannelError> {
-        Ok(self.store.delete(id)?)
+        let name = self.store.get(id)?.meta.name;
+        self.store.delete(id)?;
+        self.recheck_named([name.as_str()])
     }
 
     pub fn undelete(&mut self, id: &str) -> Result<ChannelView, ChannelError> {
         self.store.undelete(id)?;
+        let name = self.store.get(id)?.meta.name;
+        self.recheck_named([name.as_str()])?;
+        self.recheck(id)?;
         self.get(id)
     }
 
@@ -239,9 +263,10 @@ impl ChannelService {
             switchboard_core::jsonpath::set(doc, "general.name", Value::String(name.clone()));
             meta.name = name;
         })?;
-        // Recompute validity: the copy has no secrets yet.
-        let doc = self.store.get(&new_id)?.doc;
-        self.save(&new_id, doc)?;
+        // Recompute validity: the copy has no secrets yet, and its name may be taken.
+        self.recheck(&new_id)?;
+        let name = self.store.get(&new_id)?.meta.name;
+        self.recheck_named([name.as_str()])?;
         self.get(&new_id)
     }
 }

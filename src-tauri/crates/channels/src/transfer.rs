@@ -1,7 +1,10 @@
 //! Export, import and bulk edit with the catalogue's rules: what the list's toolbar does.
-//! Export strips secrets (listed as "to re-enter"); import validates everything first and
-//! never half-imports; a bulk edit is previewed per channel, applied in one transaction
-//! (one revision each) and can be undone as a batch.
+//! Export strips secrets (listed as "to re-enter"); import refuses a broken file whole,
+//! never half-imports, and brings unfinished drafts back as drafts with their problems;
+//! a bulk edit is previewed per channel with the problems it would cause (the editor's
+//! validator), refused if it causes any, applied in one transaction (one revision each)
+//! and can be undone as a batch. Each re-checks the channels it touched, and those that
+//! share their names (see `validity.rs`).
 
 use crate::error::ChannelError;
 use crate::schema_bridge::CatalogueDocSchema;
@@ -10,7 +13,7 @@ use serde::Serialize;
 use serde_json::Value;
 use std::path::Path;
 use switchboard_store::{
-    BulkApplied, BulkPreview, BulkUndone, ImportError, ImportProblem, ImportReport,
+    BulkApplied, BulkPreview, BulkStatus, BulkUndone, ImportError, ImportProblem, ImportReport,
 };
 use ts_rs::TS;
 
@@ -70,36 +73,100 @@ impl ChannelService {
             reason: e.to_string(),
         })?;
         match self.store.import(&bytes, &CatalogueDocSchema) {
-            Ok(report) => Ok(ImportOutcome::Imported { report }),
+            Ok(mut report) => {
+                let names: Vec<String> = report.channels.iter().map(|c| c.name.clone()).collect();
+                self.recheck_named(names.iter().map(String::as_str))?;
+                // The report says what the editor will say: secrets, names, everything.
+                for c in &mut report.channels {
+                    self.recheck(&c.id)?;
+                    c.problems = self.get(&c.id)?.problems;
+                }
+                Ok(ImportOutcome::Imported { report })
+            }
             Err(ImportError::Invalid(problems)) => Ok(ImportOutcome::Rejected { problems }),
             Err(ImportError::Store(e)) => Err(e.into()),
         }
     }
 
+    /// Per channel, what would change and the problems the change would cause: those
+    /// the editor would show after it and not before (the value checked as the form
+    /// checks it, and whatever it breaks elsewhere in the channel).
     pub fn bulk_preview(
         &self,
         ids: &[String],
         path: &str,
         value: &Value,
     ) -> Result<BulkPreview, ChannelError> {
-        Ok(self
+        let mut preview = self
             .store
-            .bulk_preview(ids, path, value, &CatalogueDocSchema)?)
+            .bulk_preview(ids, path, value, &CatalogueDocSchema)?;
+        for change in &mut preview.channels {
+            if change.status != BulkStatus::Changes {
+                continue;
+            }
+            let channel = self.store.get(&change.id)?;
+            let linked = channel.remote_id.is_some();
+            let mut doc = channel.doc.clone();
+            switchboard_core::jsonpath::set(&mut doc, path, value.clone());
+            let (before, _) = self.problems(&change.id, &channel.doc, linked)?;
+            let (after, _) = self.problems(&change.id, &doc, linked)?;
+            change.problems = after.into_iter().filter(|p| !before.contains(p)).collect();
+        }
+        Ok(preview)
     }
 
+    /// Applies the bulk edit, unless it would cause a problem on any channel: then
+    /// nothing is written and the error names the setting (the preview says where).
     pub fn bulk_apply(
         &mut self,
         ids: &[String],
         path: &str,
         value: &Value,
     ) -> Result<BulkApplied, ChannelError> {
-        Ok(self
+        let preview = self.bulk_preview(ids, path, value)?;
+        if preview.channels.iter().any(|c| !c.problems.is_empty()) {
+            return Err(ChannelError::Invalid {
+                path: path.to_owned(),
+                id: "state-bulk-refused",
+            });
+        }
+        let applied = self
             .store
-            .bulk_apply(ids, path, value, &CatalogueDocSchema)?)
+            .bulk_apply(ids, path, value, &CatalogueDocSchema)?;
+        self.recheck_bulk(&applied.changed, &preview)?;
+        Ok(applied)
     }
 
     pub fn bulk_undo(&mut self, batch_id: &str) -> Result<BulkUndone, ChannelError> {
-        Ok(self.store.bulk_undo(batch_id, &CatalogueDocSchema)?)
+        let undone = self.store.bulk_undo(batch_id, &CatalogueDocSchema)?;
+        for id in &undone.reverted {
+            self.recheck(id)?;
+            let name = self.store.get(id)?.meta.name;
+            self.recheck_named([name.as_str()])?;
+        }
+        Ok(undone)
+    }
+
+    /// After a bulk edit: each changed channel, and when the edit was a rename, the
+    /// channels that had or now have one of the names.
+    fn recheck_bulk(
+        &mut self,
+        changed: &[String],
+        preview: &BulkPreview,
+    ) -> Result<(), ChannelError> {
+        let mut names: Vec<String> = Vec::new();
+        for c in &preview.channels {
+            if changed.contains(&c.id) {
+                names.push(c.name.clone());
+                if let Some(n) = preview.value.as_str() {
+                    names.push(n.to_owned());
+                }
+            }
+        }
+        for id in changed {
+            self.recheck(id)?;
+        }
+        self.recheck_named(names.iter().map(String::as_str))
     }
 }
 
@@ -153,24 +220,30 @@ mod tests {
     }
 
     #[test]
-    fn an_invalid_file_is_rejected_whole_with_every_problem() {
+    fn a_broken_file_is_rejected_whole_with_every_problem() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("bad.json");
         std::fs::write(
             &file,
             serde_json::json!({"format": "switchboard.channels", "version": 1, "exported_at": "2026-01-01T00:00:00Z",
-                "channels": [{"kind": "email", "general": {"name": "x"}, "imap": {"port": 70000}}]})
+                "channels": [{"kind": "fax", "general": {"name": "x"}},
+                             {"kind": "email", "general": {"name": "y"}, "signatures": {"not": "a list"}},
+                             {"kind": "sms", "general": {"name": "fine"}}]})
             .to_string(),
         )
         .unwrap();
         let mut s = service();
         match s.import_from(&file).unwrap() {
             ImportOutcome::Rejected { problems } => {
-                assert!(
-                    problems.iter().any(|p| p.path == "imap.port"),
+                let got: Vec<_> = problems
+                    .iter()
+                    .map(|p| (p.channel, p.path.as_str()))
+                    .collect();
+                assert_eq!(
+                    got,
+                    [(Some(0), "kind"), (Some(1), "signatures")],
                     "{problems:?}"
                 );
-                assert!(problems.len() > 1);
             }
             imported => panic!("{imported:?}"),
         }
@@ -179,6 +252,37 @@ mod tests {
             0,
             "nothing half-imported"
         );
+    }
+
+    #[test]
+    fn an_unfinished_draft_travels_as_a_draft_with_its_problems() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = service();
+        let id = s.create("email", Some("Draft")).unwrap().channel.id;
+        let mut doc = s.get(&id).unwrap().channel.doc;
+        doc["email"]["mode"] = "imap".into();
+        doc["imap"]["port"] = 70000.into();
+        doc["routing"]["default_priority"] = "abc".into();
+        s.save(&id, doc.clone()).unwrap();
+        let before = s.get(&id).unwrap().problems;
+        let file = dir.path().join("drafts.json");
+        s.export_to(&[], &file).unwrap();
+
+        let mut other = service();
+        let ImportOutcome::Imported { report } = other.import_from(&file).unwrap() else {
+            panic!("the app refused its own export")
+        };
+        let c = &report.channels[0];
+        assert_eq!(c.name, "Draft");
+        assert_eq!(
+            c.problems, before,
+            "the same problems as where it was drafted"
+        );
+        let back = other.get(&c.id).unwrap();
+        assert_eq!(back.channel.doc["imap"]["port"], 70000);
+        assert_eq!(back.problems, before);
+        let row = &other.list(&ListQuery::default()).unwrap().items[0];
+        assert_eq!(row.validity, switchboard_store::Validity::Invalid);
     }
 
     #[test]
@@ -215,19 +319,25 @@ mod tests {
     }
 
     #[test]
-    fn import_refuses_names_taken_in_the_file_or_by_existing_channels() {
+    fn names_taken_in_the_file_or_by_existing_channels_come_in_as_problems() {
         let dir = tempfile::tempdir().unwrap();
         let mut s = service();
-        valid(&mut s, "sms", "Support");
+        let original = valid(&mut s, "sms", "Support");
         let file = dir.path().join("channels.json");
         s.export_to(&[], &file).unwrap();
-        match s.import_from(&file).unwrap() {
-            ImportOutcome::Rejected { problems } => {
-                assert_eq!(problems[0].path, "general.name", "{problems:?}");
-                assert_eq!(problems[0].message.id, "val-name-duplicate");
-            }
-            imported => panic!("a second \"Support\" was imported: {imported:?}"),
-        }
+        let ImportOutcome::Imported { report } = s.import_from(&file).unwrap() else {
+            panic!("refused")
+        };
+        let taken = |problems: &[switchboard_core::FieldMsg]| {
+            problems
+                .iter()
+                .any(|p| p.path == "general.name" && p.message.id == "val-name-duplicate")
+        };
+        assert!(taken(&report.channels[0].problems), "{report:?}");
+        assert!(
+            taken(&s.get(&original).unwrap().problems),
+            "the original's name is now taken too"
+        );
         // Inside one file, into an empty store.
         let mut text: Value =
             serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
@@ -235,18 +345,18 @@ mod tests {
         text["channels"].as_array_mut().unwrap().push(first);
         std::fs::write(&file, text.to_string()).unwrap();
         let mut empty = service();
-        match empty.import_from(&file).unwrap() {
-            ImportOutcome::Rejected { problems } => {
-                let at: Vec<_> = problems
+        let ImportOutcome::Imported { report } = empty.import_from(&file).unwrap() else {
+            panic!("refused")
+        };
+        for c in &report.channels {
+            assert!(
+                c.problems
                     .iter()
-                    .filter(|p| p.message.id == "val-name-duplicate")
-                    .map(|p| p.channel)
-                    .collect();
-                assert_eq!(at, vec![Some(0), Some(1)], "{problems:?}");
-            }
-            imported => panic!("{imported:?}"),
+                    .any(|p| p.message.id == "val-name-duplicate"),
+                "{c:?}"
+            );
         }
-        assert_eq!(empty.list(&ListQuery::default()).unwrap().total, 0);
+        assert_eq!(empty.list(&ListQuery::default()).unwrap().total, 2);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::Store;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::Value;
-use switchboard_core::jsonpath;
+use switchboard_core::{jsonpath, FieldMsg};
 use ts_rs::TS;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -39,6 +39,9 @@ pub struct BulkChange {
     pub before: Option<Value>,
     #[ts(type = "unknown")]
     pub after: Value,
+    /// The problems this change would cause on this channel (the editor's validator,
+    /// filled in by the caller that knows it): applying refuses a change that has any.
+    pub problems: Vec<FieldMsg>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -90,6 +93,7 @@ fn plan(ch: &Channel, path: &str, value: &Value) -> (BulkChange, Option<Value>) 
         status,
         before,
         after: value.clone(),
+        problems: Vec::new(),
     };
     (change, new_doc)
 }

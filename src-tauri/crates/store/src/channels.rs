@@ -115,9 +115,10 @@ pub(crate) fn write_draft(
     Ok(seq)
 }
 
-/// Case folding for search: Unicode lower case (SQLite's own only folds ASCII).
+/// Case folding for search and the unique-name rule: Unicode lower case (SQLite's own
+/// only folds ASCII), without surrounding spaces (" Support" and "support" are one name).
 pub(crate) fn fold(s: &str) -> String {
-    s.to_lowercase()
+    s.trim().to_lowercase()
 }
 
 impl Store {

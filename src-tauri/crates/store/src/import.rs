@@ -1,15 +1,19 @@
-//! Import: everything is validated before anything is written, every problem is reported
-//! (channel index + field path), and the write is one transaction, so a file is imported
-//! whole or not at all. Imported channels get new local ids and an `Import` revision.
-//! Secret values found in a file are never stored: they are dropped and listed as "to
-//! re-enter", like the ones the export had already stripped, and the store remembers
-//! them (see `secrets.rs`) until they are entered. Names are unique, as on save: inside
-//! the file and against the channels already here.
+//! Import: the app imports its own export. A file that is broken (not JSON, not a
+//! Switchboard export, a channel that is not an object, a missing or unknown kind, a
+//! section of the wrong shape) is refused whole with every problem (channel index +
+//! field path). Anything else comes in: an unfinished draft stays a draft, with its
+//! problems in the report, as it was when it was exported. The write is one transaction,
+//! so a file is imported whole or not at all. Imported channels get new local ids and an
+//! `Import` revision. Secret values found in a file are never stored: they are dropped
+//! and listed as "to re-enter", like the ones the export had already stripped, and the
+//! store remembers them (see `secrets.rs`) until they are entered. Names are unique, as
+//! on save: a name taken inside the file or by a channel already here is one of the
+//! draft's problems.
 
 use crate::channels::{fold, insert_channel};
 use crate::error::StoreError;
 use crate::export::{EXPORT_FORMAT, EXPORT_VERSION, SECRETS_KEY};
-use crate::model::{ChannelId, Origin};
+use crate::model::{ChannelId, Origin, Validity};
 use crate::schema::DocSchema;
 use crate::secrets::mark_to_reenter;
 use crate::Store;
@@ -17,7 +21,7 @@ use serde::Serialize;
 use serde_json::Value;
 use std::collections::{BTreeSet, HashSet};
 use switchboard_core::jsonpath;
-use switchboard_core::Msg;
+use switchboard_core::{FieldMsg, Msg};
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -29,6 +33,10 @@ pub struct ImportProblem {
     /// Field path inside that channel's document ("" for the whole document).
     pub path: String,
     pub message: Msg,
+    /// The channel's name in the file, when it has one: reports name channels by it.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -55,6 +63,9 @@ pub struct ImportedChannel {
     pub kind: String,
     pub name: String,
     pub secrets_to_reenter: Vec<String>,
+    /// What is left to fill in (an unfinished draft travels as one): the store's view
+    /// here, the editor's own once the channel service has re-checked it.
+    pub problems: Vec<FieldMsg>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -65,6 +76,8 @@ pub struct ImportReport {
 
 /// Where a channel's name lives in its document (what the duplicate rule points at).
 const NAME_PATH: &str = "general.name";
+/// The unique-name rule's message (the catalogue's, and this store's without it).
+const DUPLICATE: &str = "val-name-duplicate";
 
 struct Prepared {
     /// Index in the file's `channels` array.
@@ -72,6 +85,8 @@ struct Prepared {
     kind: String,
     doc: Value,
     secrets: Vec<String>,
+    /// The draft's problems (not a reason to refuse the file).
+    problems: Vec<FieldMsg>,
 }
 
 fn problem(channel: Option<usize>, path: &str, message: Msg) -> ImportProblem {
@@ -79,6 +94,7 @@ fn problem(channel: Option<usize>, path: &str, message: Msg) -> ImportProblem {
         channel,
         path: path.to_owned(),
         message,
+        name: None,
     }
 }
 
@@ -162,16 +178,20 @@ fn prepare(
                 secrets.insert(path);
             }
         }
-        for f in schema.validate(&kind, &doc) {
-            problems.push(problem(Some(i), &f.path, f.message));
+        let shape = schema.shape(&kind, &doc);
+        if !shape.is_empty() {
+            for f in shape {
+                problems.push(problem(Some(i), &f.path, f.message));
+            }
+            continue;
         }
+        let mut draft = schema.validate(&kind, &doc);
         let name = schema.meta(&kind, &doc).name;
         let folded = fold(name.trim());
         if !folded.is_empty() && existing.contains(&folded) {
-            problems.push(problem(
-                Some(i),
+            draft.push(FieldMsg::new(
                 NAME_PATH,
-                Msg::new("val-name-duplicate").arg("name", name.trim()),
+                Msg::new(DUPLICATE).arg("name", name.trim()),
             ));
         }
         prepared.push(Prepared {
@@ -179,19 +199,32 @@ fn prepare(
             kind,
             doc,
             secrets: secrets.into_iter().collect(),
+            problems: draft,
         });
     }
-    // The file's own duplicates (and the schema's other rules across channels), with
-    // each problem at the index of the channel in the file.
+    // The file's own duplicates (and the schema's other rules across channels), each a
+    // problem of the channel it is about.
     let docs: Vec<Value> = prepared.iter().map(|p| p.doc.clone()).collect();
     for (at, f) in schema.validate_set(&docs) {
-        if let Some(p) = prepared.get(at) {
-            problems.push(problem(Some(p.index), &f.path, f.message));
+        if let Some(p) = prepared.get_mut(at) {
+            if !p.problems.contains(&f) {
+                p.problems.push(f);
+            }
         }
     }
     if problems.is_empty() {
         Ok(prepared)
     } else {
+        for p in &mut problems {
+            p.name = p
+                .channel
+                .and_then(|i| channels.get(i))
+                .and_then(|c| c.pointer("/general/name"))
+                .and_then(Value::as_str)
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(str::to_owned);
+        }
         Err(problems)
     }
 }
@@ -206,12 +239,22 @@ fn live_names(conn: &rusqlite::Connection) -> Result<HashSet<String>, StoreError
     Ok(names)
 }
 
-/// Validates a file on its own, without importing it (names are checked inside the file
-/// only; `Store::import` also checks them against the channels already there).
+/// Validates a file on its own, without importing it: what makes it broken, and each
+/// draft's problems, all with the index of the channel (names are checked inside the
+/// file only; `Store::import` also checks them against the channels already there).
 pub fn validate_import(bytes: &[u8], schema: &dyn DocSchema) -> Vec<ImportProblem> {
-    prepare(bytes, schema, &HashSet::new())
-        .err()
-        .unwrap_or_default()
+    match prepare(bytes, schema, &HashSet::new()) {
+        Err(broken) => broken,
+        Ok(prepared) => prepared
+            .into_iter()
+            .flat_map(|p| {
+                let at = p.index;
+                p.problems
+                    .into_iter()
+                    .map(move |f| problem(Some(at), &f.path, f.message))
+            })
+            .collect(),
+    }
 }
 
 impl Store {
@@ -226,9 +269,17 @@ impl Store {
         let existing = live_names(&tx)?;
         let prepared = prepare(bytes, schema, &existing).map_err(ImportError::Invalid)?;
         let mut channels = Vec::with_capacity(prepared.len());
+        let mut taken: Vec<String> = Vec::new();
         for p in prepared {
-            // Valid only with the secrets it needs: none of them came with the file.
-            let meta = schema.meta_without_secrets(&p.kind, &p.doc, &p.secrets);
+            // Valid only with the secrets it needs (none of them came with the file), and
+            // without the draft's problems.
+            let mut meta = schema.meta_without_secrets(&p.kind, &p.doc, &p.secrets);
+            if !p.problems.is_empty() {
+                meta.validity = Validity::Invalid;
+            }
+            if p.problems.iter().any(|f| f.message.id == DUPLICATE) {
+                taken.push(fold(&meta.name));
+            }
             let id = insert_channel(&tx, &p.kind, &p.doc, &meta, Origin::Import, None)?;
             let known = schema.secret_paths(&p.kind);
             for path in p.secrets.iter().filter(|s| known.contains(s)) {
@@ -239,7 +290,17 @@ impl Store {
                 kind: p.kind,
                 name: meta.name,
                 secrets_to_reenter: p.secrets,
+                problems: p.problems,
             });
+        }
+        // A name taken by an import is taken from the channels already here too: they are
+        // invalid now, whoever asks (the app re-checks them fully; the CLI relies on this).
+        for name in &taken {
+            tx.prepare_cached(
+                "UPDATE channels SET validity = 'invalid' WHERE deleted_at IS NULL AND name_fold = ?1",
+            )
+            .and_then(|mut stmt| stmt.execute([name]))
+            .map_err(StoreError::from)?;
         }
         tx.commit().map_err(StoreError::from)?;
         tracing::info!(count = channels.len(), "channels imported");
@@ -289,17 +350,16 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_names_inside_one_file_are_problems_without_a_schema_rule() {
+    fn a_name_already_taken_comes_in_as_a_draft_problem_without_a_schema_rule() {
         // BasicSchema has no rules across channels; names already here still count.
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("db.sqlite")).unwrap();
         store.import(&file(&["Support"]), &BasicSchema).unwrap();
-        match store.import(&file(&[" SUPPORT"]), &BasicSchema) {
-            Err(ImportError::Invalid(p)) => {
-                assert_eq!(p[0].path, "general.name");
-                assert_eq!(p[0].message.id, "val-name-duplicate");
-            }
-            other => panic!("{other:?}"),
-        }
+        let report = store.import(&file(&[" SUPPORT"]), &BasicSchema).unwrap();
+        let p = &report.channels[0].problems;
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].path, "general.name");
+        assert_eq!(p[0].message.id, "val-name-duplicate");
+        assert_eq!(store.all_ids().unwrap().len(), 2);
     }
 }

@@ -27,6 +27,7 @@ mod revisions;
 mod schema;
 mod secrets;
 mod sync_journal;
+mod validity;
 
 pub use backup::{list_backups, restore_backup, restore_newest_backup, BackupInfo, KEEP_BACKUPS};
 pub use bulk::{BulkApplied, BulkChange, BulkPreview, BulkStatus, BulkUndone};

@@ -141,7 +141,13 @@ impl Store {
             "SELECT id, kind, name, community, active, validity, sync_state, remote_id, updated_at, \
              EXISTS (SELECT 1 FROM secrets s WHERE s.channel_id = channels.id AND length(s.sealed) = 0), \
              account_id, \
-             (SELECT json_extract(d.doc, '$.general.icon_colour') FROM drafts d WHERE d.channel_id = channels.id) \
+             (SELECT json_extract(d.doc, '$.general.icon_colour') FROM drafts d WHERE d.channel_id = channels.id), \
+             (SELECT r.doc != (SELECT d.doc FROM drafts d WHERE d.channel_id = channels.id) \
+              FROM revisions r WHERE r.channel_id = channels.id AND r.origin != 'autosave' \
+              ORDER BY r.id DESC LIMIT 1), \
+             (SELECT json_extract(r.meta, '$.name') \
+              FROM revisions r WHERE r.channel_id = channels.id AND r.origin != 'autosave' \
+              ORDER BY r.id DESC LIMIT 1) \
              FROM channels{filter} ORDER BY {order} LIMIT {} OFFSET {}",
             q.limit.map_or(-1, i64::from),
             q.offset
@@ -165,6 +171,8 @@ impl Store {
                     secrets_to_reenter: r.get(9)?,
                     // A colour that is not text (a hand-edited file) is no colour.
                     colour: r.get::<_, Option<String>>(11).unwrap_or(None),
+                    unsaved: r.get::<_, Option<bool>>(12)?.unwrap_or(false),
+                    saved_name: r.get(13)?,
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;

@@ -63,6 +63,9 @@ pub enum Origin {
     ServerPush,
     /// A previous revision was put back (the revision records what was restored).
     Restore,
+    /// The autosave's trail (at most one per `AUTO_CHECKPOINT_AFTER_MS`): a place to come
+    /// back to, not a saved revision (the draft stays "not saved" until the user saves).
+    Autosave,
 }
 
 /// The indexed columns derived from a document by the caller (the catalogue knows where
@@ -116,6 +119,11 @@ pub struct ChannelSummary {
     pub secrets_to_reenter: bool,
     /// The channel's icon colour (`general.icon_colour`), for the row's dot.
     pub colour: Option<String>,
+    /// The draft differs from the last saved revision (autosaved, not saved yet).
+    pub unsaved: bool,
+    /// The name in the last saved revision: the list shows it, with the draft's `name`
+    /// as a pending change, so that an unsaved rename is not taken for a saved one.
+    pub saved_name: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -169,4 +177,5 @@ text_enum!(Origin {
     ServerPull = "server_pull",
     ServerPush = "server_push",
     Restore = "restore",
+    Autosave = "autosave",
 });

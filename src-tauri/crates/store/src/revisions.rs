@@ -4,7 +4,8 @@
 //! - `save_draft` (the autosave) writes the draft only. It adds a revision by itself
 //!   only when the channel's last revision is older than `AUTO_CHECKPOINT_AFTER_MS` and
 //!   the document differs from it: a long editing session without an explicit save still
-//!   leaves a trail, at most one revision per 10 minutes.
+//!   leaves a trail, at most one revision per 10 minutes. Its origin is `Autosave`: a
+//!   trail is not a save, and the draft stays "not saved" until the user saves.
 //! - `checkpoint` is the explicit "save" (and what the shell calls when an editor closes):
 //!   it adds a revision when the draft differs from the last revision, otherwise nothing.
 //! - Creating, importing, bulk-editing, pulling from the server and restoring each add
@@ -72,7 +73,7 @@ pub(crate) fn maybe_auto_checkpoint(
     insert_revision(
         conn,
         channel_id,
-        Origin::LocalEdit,
+        Origin::Autosave,
         None,
         None,
         doc_text,
@@ -83,6 +84,18 @@ pub(crate) fn maybe_auto_checkpoint(
 }
 
 const REVISION_COLUMNS: &str = "id, channel_id, created_at, origin, batch_id, restored_from";
+
+/// The newest revision that is not the autosave's trail: what "saved" means.
+fn last_saved(conn: &Connection, channel_id: &str) -> Result<Option<Revision>, StoreError> {
+    let id: Option<i64> = conn
+        .prepare_cached(
+            "SELECT id FROM revisions WHERE channel_id = ?1 AND origin != 'autosave' \
+             ORDER BY id DESC LIMIT 1",
+        )?
+        .query_row([channel_id], |r| r.get(0))
+        .optional()?;
+    id.map(|id| load_revision(conn, id)).transpose()
+}
 
 fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<RevisionSummary> {
     let origin: String = r.get(3)?;
@@ -118,8 +131,8 @@ pub(crate) fn load_revision(conn: &Connection, rev_id: i64) -> Result<Revision, 
 }
 
 impl Store {
-    /// The explicit "save": records the draft as a revision unless it equals the newest
-    /// revision. Returns the new revision's id, if one was made.
+    /// The explicit "save": records the draft as a revision unless it equals the last
+    /// saved revision. Returns the new revision's id, if one was made.
     pub fn checkpoint(
         &mut self,
         channel_id: &str,
@@ -128,7 +141,9 @@ impl Store {
         let tx = self.write_tx()?;
         let ch = load(&tx, channel_id)?;
         let doc_text = serde_json::to_string(&ch.doc)?;
-        if last_revision(&tx, channel_id)?.is_some_and(|(_, d)| d == doc_text) {
+        // Against the last *saved* revision: an autosave trail holding the same document
+        // is not a save, and Save must still make the draft saved.
+        if last_saved(&tx, channel_id)?.is_some_and(|r| r.doc == ch.doc) {
             return Ok(None);
         }
         let id = insert_revision(
@@ -143,6 +158,45 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(Some(id))
+    }
+
+    /// Whether the draft differs from the last saved revision (the autosave's trail does
+    /// not count as saved): the editor's and the list's "not saved yet".
+    pub fn is_unsaved(&self, channel_id: &str) -> Result<bool, StoreError> {
+        let ch = load(&self.conn, channel_id)?;
+        let saved = last_saved(&self.conn, channel_id)?;
+        Ok(saved.is_none_or(|r| r.doc != ch.doc))
+    }
+
+    /// "Discard changes": the last saved revision becomes the draft again. No revision is
+    /// added (nothing new was saved); the autosave's trail keeps what was discarded.
+    /// Returns whether there was anything to discard.
+    pub fn discard_draft(&mut self, channel_id: &str) -> Result<bool, StoreError> {
+        let tx = self.write_tx()?;
+        let ch = load(&tx, channel_id)?;
+        let Some(saved) = last_saved(&tx, channel_id)? else {
+            return Ok(false);
+        };
+        if saved.doc == ch.doc {
+            return Ok(false);
+        }
+        // What is thrown away stays reachable in the history, as the autosave would keep it.
+        let now = now_ms();
+        let discarded = serde_json::to_string(&ch.doc)?;
+        insert_revision(
+            &tx,
+            channel_id,
+            Origin::Autosave,
+            None,
+            None,
+            &discarded,
+            &ch.meta,
+            now,
+        )?;
+        let doc_text = serde_json::to_string(&saved.doc)?;
+        write_draft(&tx, channel_id, &doc_text, &saved.meta, now)?;
+        tx.commit()?;
+        Ok(true)
     }
 
     /// A channel's revisions, newest first.

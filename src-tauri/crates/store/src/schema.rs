@@ -10,6 +10,13 @@ use switchboard_core::{FieldMsg, Msg};
 pub trait DocSchema {
     /// Problems with one document, each at its field path (empty: valid).
     fn validate(&self, kind: &str, doc: &Value) -> Vec<FieldMsg>;
+    /// The problems that make a document unreadable rather than unfinished (an unknown
+    /// kind, a section of the wrong shape): an import refuses a file that has any, and
+    /// brings every other document in as a draft with its problems. By default every
+    /// problem counts.
+    fn shape(&self, kind: &str, doc: &Value) -> Vec<FieldMsg> {
+        self.validate(kind, doc)
+    }
     /// The indexed columns for a document (after import or bulk edit).
     fn meta(&self, kind: &str, doc: &Value) -> ChannelMeta;
     /// The indexed columns when the secrets at `unset` are known to be missing (an

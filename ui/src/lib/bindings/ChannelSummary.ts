@@ -13,4 +13,14 @@ secrets_to_reenter: boolean,
 /**
  * The channel's icon colour (`general.icon_colour`), for the row's dot.
  */
-colour: string | null, };
+colour: string | null, 
+/**
+
+ * The draft differs from the last saved revision (autosaved, not saved yet).
+ */
+unsaved: boolean, 
+/**
+ * The name in the last saved revision: the list shows it, with the draft's `name`
+ * as a pending change, so that an unsaved rename is not taken for a saved one.
+ */
+saved_name: string | null, };

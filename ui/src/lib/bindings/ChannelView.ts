@@ -6,4 +6,8 @@ import type { FieldMsg } from "./FieldMsg.ts";
  * A channel as the editor sees it: the draft, which secrets are set (never their
  * values), and every validation problem.
  */
-export type ChannelView = { channel: Channel, secretsSet: Array<string>, problems: Array<FieldMsg>, };
+export type ChannelView = { channel: Channel, secretsSet: Array<string>, problems: Array<FieldMsg>, 
+/**
+ * The draft differs from the last saved revision: autosaved, not saved yet.
+ */
+unsaved: boolean, };

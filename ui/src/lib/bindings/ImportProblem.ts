@@ -9,4 +9,8 @@ channel: number | null,
 /**
  * Field path inside that channel's document ("" for the whole document).
  */
-path: string, message: Msg, };
+path: string, message: Msg, 
+/**
+ * The channel's name in the file, when it has one: reports name channels by it.
+ */
+name?: string, };

@@ -3,4 +3,4 @@
 /**
  * Why a revision exists.
  */
-export type Origin = "local_edit" | "import" | "bulk_edit" | "server_pull" | "server_push" | "restore";
+export type Origin = "local_edit" | "import" | "bulk_edit" | "server_pull" | "server_push" | "restore" | "autosave";

@@ -27,6 +27,8 @@ function page(names: string[], byKind: Record<string, number> = { email: names.l
       updated_at: 0,
       secrets_to_reenter: false,
       colour: null,
+      unsaved: false,
+      saved_name: null,
     })),
     total: names.length,
     counts: { by_kind: byKind, by_validity: { valid: names.length }, by_health: {}, by_sync_state: {}, by_account: {}, by_active: {} },

@@ -7,8 +7,15 @@ import { t } from '../i18n.svelte.ts';
 import type { ImportOutcome } from '../bindings/ImportOutcome.ts';
 import type { IpcError } from '../bindings/IpcError.ts';
 
-export const transfer = $state<{ note: string | null; outcome: ImportOutcome | null; error: IpcError | null }>({
+export const transfer = $state<{
+  note: string | null;
+  /** An export of channels still on sample reference data says so (issue 12, item 7). */
+  sampleNote: string | null;
+  outcome: ImportOutcome | null;
+  error: IpcError | null;
+}>({
   note: null,
+  sampleNote: null,
   outcome: null,
   error: null,
 });
@@ -18,6 +25,7 @@ const filters = () => [{ name: t('xfer-file-filter'), extensions: ['json'] }];
 /** Clears the last message (its banner's close button). */
 export function dismissTransfer(): void {
   transfer.note = null;
+  transfer.sampleNote = null;
   transfer.outcome = null;
   transfer.error = null;
 }
@@ -30,6 +38,9 @@ export async function exportTo(ids: string[]): Promise<void> {
   try {
     const s = await api.exportChannels(ids, path);
     transfer.note = t('xfer-exported', { channels: s.channels, path: s.path, secrets: s.secretsLeftOut });
+    if (s.sampleData.length > 0) {
+      transfer.sampleNote = t('state-export-sample', { count: s.sampleData.length, names: s.sampleData.join(', ') });
+    }
   } catch (e) {
     transfer.error = decodeError(e);
   }

@@ -53,6 +53,10 @@ export class EditorState {
   /** Reads as the validator does: a missing setting is its default. */
   readonly lookup: Lookup = (path) => withDefaults(this.doc, this.kind)(path);
 
+  /** Secrets typed but not stored yet, by path: the main Save (and leaving) stores them,
+   *  so that a typed secret is never dropped. Each function throws if it could not. */
+  private readonly typedSecrets = new Map<string, () => Promise<void>>();
+
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
   private dirty = false;
@@ -122,6 +126,26 @@ export class EditorState {
     if (!this.timer) this.status = this.error ? 'error' : 'saved';
   }
 
+  /** A secret field holds a typed value (`store`), or none any more (`null`). */
+  holdSecret(path: string, store: (() => Promise<void>) | null): void {
+    if (store) this.typedSecrets.set(path, store);
+    else this.typedSecrets.delete(path);
+  }
+
+  /** Whether a typed secret waits to be stored. */
+  get hasTypedSecrets(): boolean {
+    return this.typedSecrets.size > 0;
+  }
+
+  /** Stores every typed secret (the main Save, leaving the editor); throws the first
+   *  failure, the others stay typed. */
+  async storeTypedSecrets(): Promise<void> {
+    for (const [path, store] of [...this.typedSecrets]) {
+      await store();
+      this.typedSecrets.delete(path);
+    }
+  }
+
   /** After a secret changed: the backend re-validated the stored draft. */
   applyView(view: ChannelView): void {
     this.secretsSet = view.secretsSet;
@@ -142,27 +166,4 @@ export function useEditor(): EditorState {
   const ed = getContext<EditorState | undefined>(KEY);
   if (!ed) throw new Error('field widgets live inside a channel editor');
   return ed;
-}
-
-/** Engage Messaging's two-step flow: whether the channel was explicitly saved once. The
- * backend keeps no such flag yet, so the UI remembers it per channel id. */
-const FIRST_SAVE_KEY = 'switchboard.savedOnce';
-
-export function wasSavedOnce(id: string): boolean {
-  try {
-    const ids = JSON.parse(localStorage.getItem(FIRST_SAVE_KEY) ?? '[]') as unknown;
-    return Array.isArray(ids) && ids.includes(id);
-  } catch {
-    return false;
-  }
-}
-
-export function rememberSavedOnce(id: string): void {
-  try {
-    const ids = JSON.parse(localStorage.getItem(FIRST_SAVE_KEY) ?? '[]') as unknown;
-    const list = Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
-    if (!list.includes(id)) localStorage.setItem(FIRST_SAVE_KEY, JSON.stringify([...list, id]));
-  } catch {
-    // Storage unavailable: the extra sections simply stay hidden until the next save.
-  }
 }

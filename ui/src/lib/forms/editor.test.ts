@@ -20,6 +20,7 @@ const view: ChannelView = {
   },
   secretsSet: [],
   problems: [{ path: 'general.name', message: { id: 'err-required' } }],
+  unsaved: false,
 };
 
 describe('autosave', () => {

@@ -72,6 +72,17 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
                     );
                 crate::outln!("  {}", ctx.l10n.format(&msg));
             }
+            // Unfinished drafts come in as drafts (issue 12): say which, and what is left.
+            for c in report.channels.iter().filter(|c| !c.problems.is_empty()) {
+                let msg = Msg::new("state-cli-import-draft")
+                    .arg("name", crate::term::escape(&c.name))
+                    .arg("count", c.problems.len());
+                crate::outln!("  {}", ctx.l10n.format(&msg));
+                for p in &c.problems {
+                    let text = crate::term::escape(&ctx.l10n.format(&p.message));
+                    crate::outln!("    {}: {text}", p.path);
+                }
+            }
             ExitCode::SUCCESS
         }
         Err(ImportError::Invalid(problems)) => {

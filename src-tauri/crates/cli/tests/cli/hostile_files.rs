@@ -96,47 +96,75 @@ fn list_escapes_what_a_name_carries_and_shows_bidi_overrides() {
 }
 
 #[test]
-fn import_refuses_duplicate_names_in_the_file_and_against_existing_channels() {
+fn duplicate_names_come_in_as_invalid_drafts_in_the_file_and_against_existing_channels() {
+    // Issue 11 made import check the unique-name rule; issue 12 makes a taken name one of
+    // the draft's problems rather than a reason to refuse the file.
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
+    let validity = |data: &Path| -> Vec<(String, String)> {
+        let out = cli(data, &["list", "--json"]);
+        let page: Value = serde_json::from_slice(&out.stdout).unwrap();
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["name"].as_str().unwrap().to_owned(),
+                    r["validity"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
     let out = import(
         &data,
         dir.path(),
         vec![channel("sms", "Support"), channel("viber", " support ")],
     );
-    assert_eq!(out.status.code(), Some(1), "duplicates inside one file");
-    let stderr = text(&out.stderr);
-    assert!(stderr.contains("general.name"), "{stderr}");
-    let out = cli(&data, &["list", "--json"]);
-    assert_eq!(
-        serde_json::from_slice::<Value>(&out.stdout).unwrap()["total"],
-        0
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("incomplete draft"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(
+        validity(&data).iter().all(|(_, v)| v == "invalid"),
+        "{:?}",
+        validity(&data)
     );
 
-    let out = import(&data, dir.path(), vec![channel("sms", "Support")]);
+    let dir2 = tempfile::tempdir().unwrap();
+    let data = dir2.path().join("data");
+    let out = import(&data, dir2.path(), vec![channel("sms", "Support")]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let out = import(
-        &data,
-        dir.path(),
-        vec![channel("viber", "SUPPORT"), channel("sms", "Other")],
-    );
-    assert_eq!(out.status.code(), Some(1), "a name already taken here");
+    std::fs::write(
+        dir2.path().join("again.json"),
+        export_file(vec![channel("viber", "SUPPORT"), channel("sms", "Other")]),
+    )
+    .unwrap();
     let out = cli(
         &data,
         &[
             "import",
             "--json",
-            dir.path().join("in-2.json").to_str().unwrap(),
+            dir2.path().join("again.json").to_str().unwrap(),
         ],
     );
-    let problems: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(problems[0]["channel"], 0, "{problems}");
-    assert_eq!(problems[0]["path"], "general.name");
-    assert_eq!(problems[0]["message"]["id"], "val-name-duplicate");
-    let out = cli(&data, &["list", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &report["channels"][0]["problems"];
+    assert_eq!(first[0]["path"], "general.name", "{report}");
+    assert_eq!(first[0]["message"]["id"], "val-name-duplicate");
+    let mut got = validity(&data);
+    got.sort();
     assert_eq!(
-        serde_json::from_slice::<Value>(&out.stdout).unwrap()["total"],
-        1
+        got,
+        [
+            ("Other".to_owned(), "valid".to_owned()),
+            ("SUPPORT".to_owned(), "invalid".to_owned()),
+            ("Support".to_owned(), "invalid".to_owned()),
+        ],
+        "the channel already here lost its unique name too"
     );
 }
 

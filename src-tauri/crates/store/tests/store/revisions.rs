@@ -32,6 +32,47 @@ fn an_autosave_after_the_window_adds_one_revision() {
     let revs = s.revisions(&id).unwrap();
     assert_eq!(revs.len(), 2);
     assert_eq!(s.revision(revs[0].id).unwrap().doc["general"]["name"], "B");
+    // The trail, not a save: the draft is still "not saved" (issue 12, item 3).
+    assert_eq!(revs[0].origin, Origin::Autosave);
+    assert!(s.is_unsaved(&id).unwrap());
+}
+
+#[test]
+fn unsaved_changes_show_in_the_list_and_can_be_discarded() {
+    let mut s = Store::open_in_memory().unwrap();
+    let id = add_email(&mut s, "A");
+    let row = |s: &Store| s.list(&Default::default()).unwrap().items.remove(0);
+    assert!(
+        !s.is_unsaved(&id).unwrap(),
+        "nothing changed since it was created"
+    );
+    assert!(!row(&s).unsaved);
+    let mut doc = s.get(&id).unwrap().doc;
+    doc["general"]["name"] = json!("Renamed");
+    s.save_draft(&id, &doc, &meta_of("email", &doc)).unwrap();
+    assert!(s.is_unsaved(&id).unwrap());
+    let r = row(&s);
+    assert!(r.unsaved);
+    assert_eq!(
+        (r.name.as_str(), r.saved_name.as_deref()),
+        ("Renamed", Some("A"))
+    );
+
+    assert!(s.discard_draft(&id).unwrap());
+    assert!(!s.discard_draft(&id).unwrap(), "nothing left to discard");
+    assert_eq!(s.get(&id).unwrap().doc["general"]["name"], "A");
+    let r = row(&s);
+    assert!(!r.unsaved);
+    assert_eq!(r.name, "A");
+    // What was discarded stays in the history, as the autosave's trail.
+    let trail = s.revisions(&id).unwrap()[0].id;
+    assert_eq!(s.revision(trail).unwrap().doc["general"]["name"], "Renamed");
+
+    s.save_draft(&id, &doc, &meta_of("email", &doc)).unwrap();
+    s.checkpoint(&id, Origin::LocalEdit).unwrap();
+    let r = row(&s);
+    assert!(!r.unsaved);
+    assert_eq!(r.saved_name.as_deref(), Some("Renamed"));
 }
 
 #[test]
