@@ -91,6 +91,65 @@ describe('one truth about a channel, offline drafts that round-trip', { timeout:
     await app.waitFor(async () => (await rowOf(app, first)).validity === 'valid', { what: 'the first "Support" valid again' });
   });
 
+  test('draft, saved, incomplete: one model in the header and the list, with "Discard changes"', async () => {
+    // A new channel left untouched is not kept.
+    await app.click('[data-testid="new-channel"]');
+    await app.click('[data-testid="new-sms"]');
+    const untouched = await app.waitFor(() => app.attr('[data-testid="channel-editor"]', 'data-channel-id'), { what: 'a new channel' });
+    assert.match(await app.text('[data-testid="save-state"]'), /not kept/);
+    assert.equal((await app.findAll('[data-testid="discard-changes"]')).length, 0, 'nothing to discard yet');
+    await back(app);
+    assert.equal((await app.findAll(`[data-testid="channel-row"][data-id="${untouched}"]`)).length, 0, 'no invalid row left behind');
+    assert.equal((await invoke(app, 'get_channel', { id: untouched })).err?.code, 'not_found');
+
+    // Typed: an autosaved draft, not saved yet, and incomplete.
+    const id = await newChannel(app, 'sms', 'Draft SMS');
+    assert.equal(await app.attr('[data-testid="save-state"]', 'data-unsaved'), 'true');
+    assert.match(await app.text('[data-testid="save-state"]'), /Draft, autosaved/);
+    // The problem count takes you to each problem in turn.
+    const problems = (await invoke(app, 'get_channel', { id })).ok.problems.map((p) => p.path);
+    assert.ok(problems.length >= 2, JSON.stringify(problems));
+    assert.match(await app.text('[data-testid="problem-summary"]'), new RegExp(`Incomplete: ${problems.length} problems`));
+    for (const expected of problems.slice(0, 2)) {
+      await app.click('[data-testid="problem-summary"]');
+      const at = await app.waitFor(() => app.exec(`return document.activeElement?.closest('[data-path]')?.dataset.path ?? null`), {
+        what: `the focus on ${expected}`,
+      });
+      assert.equal(at, expected);
+    }
+    // Saved, and still incomplete: no check mark beside the problems.
+    await app.click('[data-testid="save-channel"]');
+    const note = await app.waitFor(() => app.text('[data-testid="saved-note"]').catch(() => null), { what: '"Saved"' });
+    assert.match(note, /still incomplete/);
+    assert.ok(!note.includes('✓'), note);
+    assert.equal(await app.attr('[data-testid="save-state"]', 'data-unsaved'), 'false');
+
+    // An unsaved rename: the list keeps the saved name and shows the draft's beside it.
+    await typeInto(app, input('general.name'), 'Renamed SMS');
+    await waitSaved(app);
+    assert.equal(await app.attr('[data-testid="save-state"]', 'data-unsaved'), 'true');
+    await back(app);
+    const row = () =>
+      app.exec(
+        `const r = document.querySelector('[data-testid="channel-row"][data-id="' + arguments[0] + '"]');
+         return r ? { unsaved: r.dataset.unsaved, shown: r.querySelector('.row-name').textContent.trim(),
+                      draft: r.querySelector('[data-testid="row-draft"]')?.textContent.trim() ?? null } : null;`,
+        id,
+      );
+    const renamed = await app.waitFor(row, { what: 'the row' });
+    assert.deepEqual(renamed, { unsaved: 'true', shown: 'Draft SMS', draft: 'Unsaved draft: “Renamed SMS”' });
+
+    // Discard changes: back to the saved revision, in the editor and the list.
+    await app.click(`[data-testid="channel-row"][data-id="${id}"] [data-testid="channel-open"]`);
+    await app.click('[data-testid="discard-changes"]');
+    await app.waitFor(async () => (await app.exec(`return document.querySelector(arguments[0])?.value`, input('general.name'))) === 'Draft SMS', {
+      what: 'the saved name back in the form',
+    });
+    assert.equal(await app.attr('[data-testid="save-state"]', 'data-unsaved'), 'false');
+    await back(app);
+    assert.deepEqual(await app.waitFor(row, { what: 'the row' }), { unsaved: 'false', shown: 'Draft SMS', draft: null });
+  });
+
   test('bulk edit checks the value as the form does: "-1h" is shown per channel and not applied', async () => {
     const a = await completeViber(app, 'Bulk A');
     const b = await completeViber(app, 'Bulk B');

@@ -38,10 +38,8 @@ ed-loading = Loading…
 ed-back = Channels
 ed-save = Save
 ed-saved = Saved
-ed-state-saved = Draft saved
 ed-state-saving = Saving…
 ed-state-error = Draft not saved: { $reason }
-ed-no-problems = No problems
 ed-problem-count = { $count ->
     [one] { $count } problem
    *[other] { $count } problems

@@ -21,3 +21,16 @@ state-cli-import-draft = { $name }: incomplete draft, { $count ->
    *[other] { $count } problems
 }
 rev-origin-autosave = Autosaved (not saved)
+state-new = New channel: not kept until you change something
+state-draft = Draft, autosaved — not saved yet
+state-saved = All changes saved
+state-complete = Complete
+state-incomplete = { $count ->
+    [one] Incomplete: 1 problem
+   *[other] Incomplete: { $count } problems
+}
+state-next-problem = Go to the next problem
+state-discard = Discard changes
+state-saved-incomplete = Saved, still incomplete
+state-row-draft = Unsaved draft
+state-row-renamed = Unsaved draft: “{ $name }”

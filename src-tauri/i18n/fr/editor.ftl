@@ -38,10 +38,8 @@ ed-loading = Chargement…
 ed-back = Canaux
 ed-save = Enregistrer
 ed-saved = Enregistré
-ed-state-saved = Brouillon enregistré
 ed-state-saving = Enregistrement…
 ed-state-error = Brouillon non enregistré : { $reason }
-ed-no-problems = Aucun problème
 ed-problem-count = { $count ->
     [one] { $count } problème
    *[other] { $count } problèmes

@@ -21,3 +21,16 @@ state-cli-import-draft = { $name } : brouillon incomplet, { $count ->
    *[other] { $count } problèmes
 }
 rev-origin-autosave = Enregistré automatiquement (non enregistré)
+state-new = Nouveau canal : il n'est gardé que si vous le modifiez
+state-draft = Brouillon enregistré automatiquement — pas encore enregistré
+state-saved = Toutes les modifications sont enregistrées
+state-complete = Complet
+state-incomplete = { $count ->
+    [one] Incomplet : 1 problème
+   *[other] Incomplet : { $count } problèmes
+}
+state-next-problem = Aller au problème suivant
+state-discard = Annuler les modifications
+state-saved-incomplete = Enregistré, encore incomplet
+state-row-draft = Brouillon non enregistré
+state-row-renamed = Brouillon non enregistré : « { $name } »

@@ -38,6 +38,11 @@ export class EditorState {
   suggestions = $state<Record<string, string[]>>({});
   /** Fields a connection test says to check: highlighted until the next test. */
   attention = $state<string[]>([]);
+  /** The draft differs from the last saved revision (autosaved, not saved yet). */
+  unsaved = $state(false);
+  /** Something was changed since the editor opened (a new channel left untouched is
+   *  not kept). */
+  touched = $state(false);
 
   /** Problems by exact path. */
   byPath = $derived.by(() => {
@@ -70,6 +75,7 @@ export class EditorState {
     this.doc = isObject(view.channel.doc) ? view.channel.doc : { kind: kind.kind };
     this.problems = view.problems;
     this.secretsSet = view.secretsSet;
+    this.unsaved = view.unsaved;
   }
 
   get(path: string): JsonValue | undefined {
@@ -86,6 +92,8 @@ export class EditorState {
   /** For widgets that changed the document in place (lists: add, remove, move). */
   changed(): void {
     this.status = 'pending';
+    this.unsaved = true;
+    this.touched = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.saveNow(), AUTOSAVE_DELAY_MS);
   }
@@ -149,6 +157,7 @@ export class EditorState {
   /** After a secret changed: the backend re-validated the stored draft. */
   applyView(view: ChannelView): void {
     this.secretsSet = view.secretsSet;
+    this.touched = true;
     // The stored draft may lag behind the screen; only take its problems when nothing
     // is waiting to be saved.
     if (!this.timer && !this.running) this.problems = view.problems;
