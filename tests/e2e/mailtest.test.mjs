@@ -73,6 +73,13 @@ describe('testing an IMAP/SMTP channel in the editor', { skip: env ? false : 'no
     await typeInto(app, input('smtp.ca_file'), env.CA);
     for (const path of ['imap.password', 'smtp.password']) await storeSecret(app, path, env.PASSWORD);
 
+    // Offline first: the folder is typed, marked "not yet confirmed" (issue 12, item 6).
+    await app.click(`${field('imap.folders')} [data-testid="list-add"]`);
+    await typeInto(app, `${field('imap.folders')} li:last-child input`, 'INBOX');
+    await app.waitFor(async () => (await app.findAll(`${field('imap.folders')} [data-testid="unconfirmed"]`)).length === 1, {
+      what: 'INBOX typed, not yet confirmed',
+    });
+
     await app.click('[data-testid="mail-test-run"]');
     const finished = await app.waitFor(
       async () => (await app.attr('[data-testid="mail-test-outcome"]', 'data-outcome')) ?? null,
@@ -96,6 +103,9 @@ describe('testing an IMAP/SMTP channel in the editor', { skip: env ? false : 'no
       { what: 'folder choices' },
     );
     for (const name of ['INBOX', 'Réclamations', '日本語']) assert.ok(offered.includes(name), offered.join(', '));
+    // The typed folder is now one the server listed: ticked, and confirmed.
+    assert.equal(await app.exec(`return document.querySelector('${field('imap.folders')} input[type=checkbox][value="INBOX"]').checked`), true);
+    assert.equal((await app.findAll(`${field('imap.folders')} [data-testid="unconfirmed"]`)).length, 0);
     await setChecked(app, `${field('imap.folders')} input[type=checkbox][value="INBOX"]`, true);
     await setChecked(app, `${field('imap.folders')} input[type=checkbox][value="Réclamations"]`, true);
     // The sent folder is now a picker of what the server listed, not free text.

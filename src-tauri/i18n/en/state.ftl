@@ -34,3 +34,24 @@ state-discard = Discard changes
 state-saved-incomplete = Saved, still incomplete
 state-row-draft = Unsaved draft
 state-row-renamed = Unsaved draft: “{ $name }”
+state-folders-typed-note = Type the folder names for now. The guide says they cannot be typed because the platform lists them after its first sync; a connection test lists them here too.
+state-add-folder = Add a folder
+state-not-confirmed = not yet confirmed by a connection test
+state-not-listed = not listed by the last connection test
+state-ref-type-id = Enter the platform's id…
+state-ref-typed = Platform id { $id } (typed)
+state-ref-sample-chosen = This is a sample entry: the platform will not know it. Enter the real id, or pull your platform account.
+state-export-sample = { $count ->
+    [one] 1 channel still points at sample data ({ $names }): no platform knows those ids. Enter the real ones before you sync.
+   *[other] { $count } channels still point at sample data ({ $names }): no platform knows those ids. Enter the real ones before you sync.
+}
+ref-sample-community-1 = Sample — Customer care
+ref-sample-community-2 = Sample — Social media
+ref-sample-timesheet-1 = Sample — Weekdays 9:00–18:00
+ref-sample-timesheet-2 = Sample — 24/7
+ref-sample-category-1 = Sample — Billing
+ref-sample-category-2 = Sample — Invoices
+ref-sample-category-3 = Sample — Technical support
+ref-sample-category-4 = Sample — Complaints
+ref-sample-group-1 = Sample — Asynchronous channels
+ref-sample-group-2 = Sample — Live chat

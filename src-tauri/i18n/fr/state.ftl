@@ -34,3 +34,24 @@ state-discard = Annuler les modifications
 state-saved-incomplete = Enregistré, encore incomplet
 state-row-draft = Brouillon non enregistré
 state-row-renamed = Brouillon non enregistré : « { $name } »
+state-folders-typed-note = Saisissez pour l'instant les noms des dossiers. Le guide dit qu'ils ne peuvent pas être saisis, car la plateforme les liste après sa première synchronisation ; un test de connexion les liste ici aussi.
+state-add-folder = Ajouter un dossier
+state-not-confirmed = pas encore confirmé par un test de connexion
+state-not-listed = absent de la liste du dernier test de connexion
+state-ref-type-id = Saisir l'identifiant de la plateforme…
+state-ref-typed = Identifiant { $id } (saisi)
+state-ref-sample-chosen = C'est une entrée d'exemple : la plateforme ne la connaîtra pas. Saisissez le véritable identifiant, ou récupérez votre compte de plateforme.
+state-export-sample = { $count ->
+    [one] 1 canal pointe encore vers des données d'exemple ({ $names }) : aucune plateforme ne connaît ces identifiants. Saisissez les vrais avant de synchroniser.
+   *[other] { $count } canaux pointent encore vers des données d'exemple ({ $names }) : aucune plateforme ne connaît ces identifiants. Saisissez les vrais avant de synchroniser.
+}
+ref-sample-community-1 = Exemple — Service client
+ref-sample-community-2 = Exemple — Réseaux sociaux
+ref-sample-timesheet-1 = Exemple — En semaine 9 h – 18 h
+ref-sample-timesheet-2 = Exemple — 24 h/24, 7 j/7
+ref-sample-category-1 = Exemple — Facturation
+ref-sample-category-2 = Exemple — Factures
+ref-sample-category-3 = Exemple — Support technique
+ref-sample-category-4 = Exemple — Réclamations
+ref-sample-group-1 = Exemple — Canaux asynchrones
+ref-sample-group-2 = Exemple — Chat en direct

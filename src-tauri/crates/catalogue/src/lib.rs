@@ -34,7 +34,7 @@ pub use model::{
     ActionKind, ApiConv, ApiField, EnumOption, Field, FieldType, Kind, RefSource, Section,
 };
 pub use queue::queue_slots;
-pub use reference::{sample_reference_data, ReferenceData};
+pub use reference::{is_sample_id, sample_reference_data, sample_references, ReferenceData};
 pub use rule::Rule;
 pub use schema::{kind_schema, schema, CatalogueSchema, KindSchema};
 pub use token::generate_access_token;

@@ -2,7 +2,10 @@
 //! ships `sample_reference_data()`: clearly marked as a sample (`sample: true`), so the UI
 //! can say so.
 
+use crate::model::{FieldType, RefSource};
+use crate::schema::kind_schema;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -113,5 +116,59 @@ pub fn sample_reference_data() -> ReferenceData {
             group("sample-group-1", "Sample — Asynchronous channels", 2),
             group("sample-group-2", "Sample — Live chat", 1),
         ],
+    }
+}
+
+/// Whether a reference id is one of the bundled sample entries (never a platform's id).
+pub fn is_sample_id(id: &str) -> bool {
+    id.starts_with("sample-")
+}
+
+/// The settings of a channel that still point at sample reference data (issue 12): an
+/// export or a sync should say so, since no platform knows those ids. Paths, in the
+/// order of the form.
+pub fn sample_references(doc: &Value) -> Vec<String> {
+    let Some(kind) = crate::document::kind_of(doc) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for section in kind_schema(kind).sections.iter().filter(|s| !s.repeat) {
+        for f in &section.fields {
+            let FieldType::Reference { source, .. } = &f.ty else {
+                continue;
+            };
+            if *source == RefSource::TwitterChannels {
+                continue;
+            }
+            let sample = match switchboard_core::jsonpath::get(doc, &f.path) {
+                Some(Value::String(id)) => is_sample_id(id),
+                Some(Value::Array(ids)) => ids.iter().filter_map(Value::as_str).any(is_sample_id),
+                _ => false,
+            };
+            if sample {
+                out.push(f.path.clone());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod sample_tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn sample_ids_are_found_in_single_and_multiple_pickers_only() {
+        let doc =
+            json!({"kind": "sms", "general": {"name": "x", "community": "sample-community-1"}});
+        assert_eq!(sample_references(&doc), ["general.community"]);
+        let real = json!({"kind": "sms", "general": {"name": "x", "community": "4f2a"}});
+        assert!(sample_references(&real).is_empty());
+        assert!(sample_references(&json!({"kind": "fax"})).is_empty());
+        assert!(sample_reference_data()
+            .communities
+            .iter()
+            .all(|c| is_sample_id(&c.id)));
     }
 }

@@ -25,6 +25,9 @@ pub struct ExportSummary {
     pub channels: u32,
     /// Secret settings left out, to re-enter after an import.
     pub secrets_left_out: u32,
+    /// Names of the exported channels that still point at sample reference data (no
+    /// platform knows those ids): the export says so (issue 12, item 7).
+    pub sample_data: Vec<String>,
 }
 
 /// An import either went through whole, or nothing was imported and every problem is listed.
@@ -53,6 +56,16 @@ impl ChannelService {
                     .map(|a| a.len() as u32)
             })
             .sum();
+        let sample_data = file
+            .channels
+            .iter()
+            .filter(|c| !switchboard_catalogue::sample_references(c).is_empty())
+            .map(|c| {
+                switchboard_catalogue::name_of(c)
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+            .collect();
         let tmp = path.with_extension("json.part");
         std::fs::write(&tmp, file.to_json_pretty())
             .and_then(|_| std::fs::rename(&tmp, path))
@@ -64,6 +77,7 @@ impl ChannelService {
             path: path.display().to_string(),
             channels: file.channels.len() as u32,
             secrets_left_out,
+            sample_data,
         })
     }
 
@@ -207,6 +221,10 @@ mod tests {
         let file = dir.path().join("channels.json");
         let summary = s.export_to(&[], &file).unwrap();
         assert_eq!(summary.channels, 2);
+        // The catalogue's examples choose the first sample community.
+        let mut names = summary.sample_data.clone();
+        names.sort();
+        assert_eq!(names, ["SMS FR", "Viber FR"], "sample data is named");
         let text = std::fs::read_to_string(&file).unwrap();
         assert!(!text.contains("MARKER-viber-token"));
         assert!(summary.secrets_left_out >= 1);

@@ -36,6 +36,9 @@ export class EditorState {
   twitterChannels = $state<string[]>([]);
   /** Values offered to a field by something other than the schema (mail folders). */
   suggestions = $state<Record<string, string[]>>({});
+  /** Fields whose value a connection test confirms (mail folders): typed ones are marked
+   *  "not yet confirmed" until a test lists them. */
+  confirmable = $state<string[]>([]);
   /** Fields a connection test says to check: highlighted until the next test. */
   attention = $state<string[]>([]);
   /** The draft differs from the last saved revision (autosaved, not saved yet). */

@@ -24,4 +24,8 @@ describe('reference picker options', () => {
     expect(refOptions('twitter_channels', data, ['Brand'])).toEqual([{ value: 'Brand', label: 'Brand', depth: 0 }]);
     expect(refOptions('communities', null, [])).toEqual([]);
   });
+  it('names entries through the label function (sample entries translated)', () => {
+    const label = (id: string, name: string) => (id === 'c1' ? 'Assistance' : name);
+    expect(refOptions('communities', data, [], label)).toEqual([{ value: 'c1', label: 'Assistance', depth: 0 }]);
+  });
 });
