@@ -155,9 +155,13 @@ mod tests {
         s.clear_secret(&id, &secret).unwrap();
         assert_eq!(one_truth(&s), ["Viber"]);
         let applied = s
-            .bulk_apply(&[id.clone()], "routing.default_priority", &3.into())
+            .bulk_apply(
+                std::slice::from_ref(&id),
+                "routing.default_priority",
+                &3.into(),
+            )
             .unwrap();
-        assert_eq!(applied.changed, [id.clone()]);
+        assert_eq!(applied.changed, std::slice::from_ref(&id));
         assert_eq!(
             one_truth(&s),
             ["Viber"],

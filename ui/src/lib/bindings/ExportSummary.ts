@@ -4,4 +4,9 @@ export type ExportSummary = { path: string, channels: number,
 /**
  * Secret settings left out, to re-enter after an import.
  */
-secretsLeftOut: number, };
+secretsLeftOut: number, 
+/**
+ * Names of the exported channels that still point at sample reference data (no
+ * platform knows those ids): the export says so (issue 12, item 7).
+ */
+sampleData: Array<string>, };
