@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, ARTIFACTS, Driver, makeSandbox } from './lib/webdriver.mjs';
-import { invoke } from './lib/form.mjs';
-import { back, newChannel, toList } from './lib/editor.mjs';
+import { input, invoke, typeInto } from './lib/form.mjs';
+import { back, newChannel, toList, waitSaved } from './lib/editor.mjs';
 import { rectOf, resizeWindow } from './lib/window.mjs';
 
 const rows = (app) => app.exec(`return document.querySelectorAll('[data-testid="channel-row"]').length`);
@@ -53,6 +53,9 @@ describe('first start and a frame that keeps its shape', () => {
     await app.click('[data-testid="welcome-create"]');
     await app.click('[data-testid="welcome-create-menu"] [data-testid="new-sms"]');
     await app.find('[data-testid="channel-editor"][data-kind="sms"]');
+    // A new channel left untouched is not kept (issue 12, item 3): this one is named.
+    await typeInto(app, input('general.name'), 'Premier SMS');
+    await waitSaved(app);
     await back(app);
     await app.waitFor(async () => (await rows(app)) === 1, { what: 'the first row' });
     assert.equal((await app.findAll('[data-testid="channels-empty"]')).length, 0);
@@ -60,7 +63,8 @@ describe('first start and a frame that keeps its shape', () => {
   });
 
   test('only the main pane scrolls: sidebar, editor header and status bar stay put', async () => {
-    await newChannel(app, 'email');
+    // Named: a new channel left untouched is not kept (issue 12), and the next test counts it.
+    await newChannel(app, 'email', 'Défilement');
     await app.find('[data-testid="section-imap"]');
     const before = {
       side: await rectOf(app, '.sidebar'),

@@ -105,7 +105,7 @@ describe('one truth about a channel, offline drafts that round-trip', { timeout:
     // Typed: an autosaved draft, not saved yet, and incomplete.
     const id = await newChannel(app, 'sms', 'Draft SMS');
     assert.equal(await app.attr('[data-testid="save-state"]', 'data-unsaved'), 'true');
-    assert.match(await app.text('[data-testid="save-state"]'), /Draft, autosaved/);
+    assert.match(await app.text('[data-testid="save-state"]'), /Draft, not saved/);
     // The problem count takes you to each problem in turn.
     const problems = (await invoke(app, 'get_channel', { id })).ok.problems.map((p) => p.path);
     assert.ok(problems.length >= 2, JSON.stringify(problems));
@@ -120,7 +120,7 @@ describe('one truth about a channel, offline drafts that round-trip', { timeout:
     // Saved, and still incomplete: no check mark beside the problems.
     await app.click('[data-testid="save-channel"]');
     const note = await app.waitFor(() => app.text('[data-testid="saved-note"]').catch(() => null), { what: '"Saved"' });
-    assert.match(note, /still incomplete/);
+    assert.match(note, /Saved, incomplete/);
     assert.ok(!note.includes('✓'), note);
     assert.equal(await app.attr('[data-testid="save-state"]', 'data-unsaved'), 'false');
 
@@ -136,7 +136,10 @@ describe('one truth about a channel, offline drafts that round-trip', { timeout:
                       draft: r.querySelector('[data-testid="row-draft"]')?.textContent.trim() ?? null } : null;`,
         id,
       );
-    const renamed = await app.waitFor(row, { what: 'the row' });
+    const renamed = await app.waitFor(async () => {
+      const r = await row();
+      return r?.unsaved === 'true' ? r : null;
+    }, { what: 'the row with its draft' });
     assert.deepEqual(renamed, { unsaved: 'true', shown: 'Draft SMS', draft: 'Unsaved draft: “Renamed SMS”' });
 
     // Discard changes: back to the saved revision, in the editor and the list.
@@ -147,7 +150,11 @@ describe('one truth about a channel, offline drafts that round-trip', { timeout:
     });
     assert.equal(await app.attr('[data-testid="save-state"]', 'data-unsaved'), 'false');
     await back(app);
-    assert.deepEqual(await app.waitFor(row, { what: 'the row' }), { unsaved: 'false', shown: 'Draft SMS', draft: null });
+    const discarded = await app.waitFor(async () => {
+      const r = await row();
+      return r?.unsaved === 'false' ? r : null;
+    }, { what: 'the row without its draft' });
+    assert.deepEqual(discarded, { unsaved: 'false', shown: 'Draft SMS', draft: null });
   });
 
   test('bulk edit checks the value as the form does: "-1h" is shown per channel and not applied', async () => {

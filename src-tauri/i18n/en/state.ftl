@@ -21,9 +21,9 @@ state-cli-import-draft = { $name }: incomplete draft, { $count ->
    *[other] { $count } problems
 }
 rev-origin-autosave = Autosaved (not saved)
-state-new = New channel: not kept until you change something
-state-draft = Draft, autosaved — not saved yet
-state-saved = All changes saved
+state-new = New — not kept until changed
+state-draft = Draft, not saved
+state-saved = Saved
 state-complete = Complete
 state-incomplete = { $count ->
     [one] Incomplete: 1 problem
@@ -31,7 +31,7 @@ state-incomplete = { $count ->
 }
 state-next-problem = Go to the next problem
 state-discard = Discard changes
-state-saved-incomplete = Saved, still incomplete
+state-saved-incomplete = Saved, incomplete
 state-row-draft = Unsaved draft
 state-row-renamed = Unsaved draft: “{ $name }”
 state-folders-typed-note = Type the folder names for now. The guide says they cannot be typed because the platform lists them after its first sync; a connection test lists them here too.

@@ -21,9 +21,9 @@ state-cli-import-draft = { $name } : brouillon incomplet, { $count ->
    *[other] { $count } problèmes
 }
 rev-origin-autosave = Enregistré automatiquement (non enregistré)
-state-new = Nouveau canal : il n'est gardé que si vous le modifiez
-state-draft = Brouillon enregistré automatiquement — pas encore enregistré
-state-saved = Toutes les modifications sont enregistrées
+state-new = Nouveau — gardé dès une modification
+state-draft = Brouillon non enregistré
+state-saved = Enregistré
 state-complete = Complet
 state-incomplete = { $count ->
     [one] Incomplet : 1 problème
@@ -31,7 +31,7 @@ state-incomplete = { $count ->
 }
 state-next-problem = Aller au problème suivant
 state-discard = Annuler les modifications
-state-saved-incomplete = Enregistré, encore incomplet
+state-saved-incomplete = Enregistré, incomplet
 state-row-draft = Brouillon non enregistré
 state-row-renamed = Brouillon non enregistré : « { $name } »
 state-folders-typed-note = Saisissez pour l'instant les noms des dossiers. Le guide dit qu'ils ne peuvent pas être saisis, car la plateforme les liste après sa première synchronisation ; un test de connexion les liste ici aussi.

@@ -15,7 +15,6 @@ secrets_to_reenter: boolean,
  */
 colour: string | null, 
 /**
-
  * The draft differs from the last saved revision (autosaved, not saved yet).
  */
 unsaved: boolean, 
