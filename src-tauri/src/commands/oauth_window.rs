@@ -115,8 +115,10 @@ async fn login_window(
                 let _ = nav_tx.send(Some(to.clone()));
                 false
             } else {
-                // Facebook's dialog moves between its own pages (login, 2FA, consent).
-                matches!(to.scheme(), "https" | "http")
+                // Facebook's dialog moves between its own pages (login, 2FA, consent), all
+                // https; plain http only on the dialog's configured origin (a loopback
+                // stand-in in tests), never to a page a network attacker could serve.
+                to.scheme() == "https" || to.origin() == watch.www.origin()
             }
         })
         // A second watch: should a webview engine not ask about a redirect's target,
