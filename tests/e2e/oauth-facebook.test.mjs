@@ -96,7 +96,7 @@ describe('Continue with Facebook in the real window', { timeout: 180000, skip: !
     await app.waitFor(async () => (await app.findAll('[data-testid="view-settings"]')).length === 1, { what: 'the settings' });
     await configureApp(app, standin.base);
     await toList(app);
-    await app.click(`[data-testid="channel-row"][data-name="Facebook via sign-in"]`);
+    await app.click(`[data-testid="channel-row"][data-name="Facebook via sign-in"] [data-testid="channel-open"]`);
     await app.waitFor(async () => (await app.attr('[data-testid="channel-editor"]', 'data-channel-id')) === id);
 
     const main = await signInThroughWindow(app, connect, async () => {

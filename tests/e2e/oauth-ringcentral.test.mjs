@@ -69,7 +69,7 @@ describe('Continue with RingCentral in the real window', { timeout: 180000, skip
     assert.equal(saved.ok?.redirectPort, port, JSON.stringify(saved));
     const id = await newChannel(app, 'sms', 'SMS via RingCentral');
     await back(app);
-    await app.click(`[data-testid="channel-row"][data-name="SMS via RingCentral"]`);
+    await app.click(`[data-testid="channel-row"][data-name="SMS via RingCentral"] [data-testid="channel-open"]`);
     await app.waitFor(async () => (await app.attr('[data-testid="channel-editor"]', 'data-channel-id')) === id);
 
     const connect = field('sms.connect');

@@ -66,7 +66,7 @@ describe('Continue with Twitter in the real window', { timeout: 180000, skip: !r
     const id = await newChannel(app, 'twitter', 'Twitter via sign-in');
     const connect = field('twitter.connect');
     await back(app);
-    await app.click(`[data-testid="channel-row"][data-name="Twitter via sign-in"]`);
+    await app.click(`[data-testid="channel-row"][data-name="Twitter via sign-in"] [data-testid="channel-open"]`);
     await app.waitFor(async () => (await app.attr('[data-testid="channel-editor"]', 'data-channel-id')) === id);
 
     await app.click(`${connect} [data-testid="oauth-connect"]`);

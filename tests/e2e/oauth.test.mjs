@@ -75,7 +75,7 @@ describe('OAuth sign-in in the real window', { timeout: 180000, skip: !ready && 
     });
     assert.equal(saved.ok?.secretSet, true, JSON.stringify(saved));
     await back(app);
-    await app.click(`[data-testid="channel-row"][data-name="YouTube via OAuth"]`);
+    await app.click(`[data-testid="channel-row"][data-name="YouTube via OAuth"] [data-testid="channel-open"]`);
     await app.waitFor(async () => (await app.attr('[data-testid="channel-editor"]', 'data-channel-id')) === id);
 
     await app.click(`${field('youtube.connect')} [data-testid="oauth-connect"]`);
