@@ -94,6 +94,9 @@ impl Config {
             error_rate: self.error_rate,
             drop_rate: self.drop_rate,
             force_429: 0,
+            hold_puts: false,
+            pass_puts: 0,
+            held_puts: 0,
         }
     }
 }
@@ -108,6 +111,14 @@ pub struct Faults {
     pub drop_rate: f64,
     /// The next this-many API requests (with a valid token) are answered 429.
     pub force_429: u32,
+    /// API PUTs wait (after `pass_puts` more have gone through) until this is turned
+    /// off: a test can act while a write is provably in flight, with no race against
+    /// a latency (e.g. Cancel during an apply).
+    pub hold_puts: bool,
+    /// While `hold_puts` is on, how many more PUTs go through before they are held.
+    pub pass_puts: u32,
+    /// PUTs waiting right now (read-only: a test waits for it before acting).
+    pub held_puts: u32,
 }
 
 /// A change to some knobs; the others stay.
@@ -120,6 +131,8 @@ pub struct FaultsPatch {
     pub error_rate: Option<f64>,
     pub drop_rate: Option<f64>,
     pub force_429: Option<u32>,
+    pub hold_puts: Option<bool>,
+    pub pass_puts: Option<u32>,
 }
 
 impl Faults {
@@ -152,6 +165,12 @@ impl Faults {
         }
         if let Some(v) = p.force_429 {
             self.force_429 = v;
+        }
+        if let Some(v) = p.hold_puts {
+            self.hold_puts = v;
+        }
+        if let Some(v) = p.pass_puts {
+            self.pass_puts = v;
         }
         Ok(())
     }

@@ -88,9 +88,15 @@ impl Control {
     }
 
     pub fn set_faults(&self, patch: &FaultsPatch) -> Result<Faults, String> {
-        let mut st = self.shared.lock();
-        st.faults.apply(patch)?;
-        Ok(st.faults.clone())
+        let faults = {
+            let mut st = self.shared.lock();
+            st.faults.apply(patch)?;
+            st.faults.clone()
+        };
+        if !faults.hold_puts {
+            self.shared.released.notify_waiters();
+        }
+        Ok(faults)
     }
 
     pub fn stats(&self) -> Stats {

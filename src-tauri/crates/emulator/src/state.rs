@@ -289,12 +289,15 @@ impl Refs for RefsOf<'_> {
 /// The shared state of one running emulator.
 pub struct Shared {
     state: Mutex<State>,
+    /// Wakes the PUTs held by `Faults::hold_puts` when it is turned off.
+    pub(crate) released: tokio::sync::Notify,
 }
 
 impl Shared {
     pub fn new(state: State) -> Shared {
         Shared {
             state: Mutex::new(state),
+            released: tokio::sync::Notify::new(),
         }
     }
 

@@ -110,6 +110,9 @@ async fn gate(
     if latency > 0 {
         tokio::time::sleep(Duration::from_millis(latency)).await;
     }
+    if req.method() == axum::http::Method::PUT {
+        hold(&s).await;
+    }
     let token = bearer(req.headers()).unwrap_or_default().to_owned();
     let decided = {
         let mut st = s.lock();
@@ -164,6 +167,39 @@ async fn gate(
         cut(response).await
     } else {
         response
+    }
+}
+
+/// Waits while `hold_puts` is on (once `pass_puts` PUTs have gone through), counted in
+/// `held_puts` for as long as it waits, even if the client gives up and the request is
+/// dropped.
+async fn hold(s: &AppState) {
+    struct Held<'a>(&'a AppState);
+    impl Drop for Held<'_> {
+        fn drop(&mut self) {
+            let mut st = self.0.lock();
+            st.faults.held_puts = st.faults.held_puts.saturating_sub(1);
+        }
+    }
+    {
+        let mut st = s.lock();
+        if !st.faults.hold_puts {
+            return;
+        }
+        if st.faults.pass_puts > 0 {
+            st.faults.pass_puts -= 1;
+            return;
+        }
+        st.faults.held_puts += 1;
+    }
+    let _held = Held(s);
+    loop {
+        // Registered before the check, so a release between the two is not missed.
+        let released = s.released.notified();
+        if !s.lock().faults.hold_puts {
+            return;
+        }
+        released.await;
     }
 }
 

@@ -199,3 +199,99 @@ async fn bad_fault_settings_are_refused() {
     assert_eq!(r.status(), 400);
     assert_eq!(emu.control().faults().error_rate, 0.0);
 }
+
+#[tokio::test]
+async fn held_puts_wait_until_released_after_pass_puts() {
+    let emu = start(20, 1);
+    let ids: Vec<String> = all_sources(&emu)
+        .await
+        .iter()
+        .map(|s| s["id"].as_str().unwrap().to_owned())
+        .collect();
+    let faults = |body: serde_json::Value| {
+        let url = format!("{}/_emulator/faults", emu.base());
+        async move {
+            let r = client().put(url).json(&body).send().await.unwrap();
+            assert_eq!(r.status(), 200);
+            r.json::<serde_json::Value>().await.unwrap()
+        }
+    };
+    let f = faults(serde_json::json!({"hold_puts": true, "pass_puts": 1})).await;
+    assert_eq!(
+        (f["hold_puts"].as_bool(), f["held_puts"].as_u64()),
+        (Some(true), Some(0))
+    );
+    // The first PUT goes through; the second waits.
+    let (s, _) = put(&emu, &format!("/content_sources/{}?name=First", ids[0])).await;
+    assert_eq!(s, 200);
+    let path = format!("/content_sources/{}?name=Held", ids[1]);
+    let second = tokio::spawn({
+        let url = format!("{}{}", emu.url(), path);
+        let token = emu.admin_token();
+        async move {
+            client()
+                .put(url)
+                .bearer_auth(token)
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while emu.control().faults().held_puts != 1 {
+        assert!(Instant::now() < deadline, "the second PUT is never held");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    // Reads are not held, and the held PUT has changed nothing yet.
+    let (s, rec) = get(&emu, &format!("/content_sources/{}", ids[1])).await;
+    assert_eq!(s, 200);
+    assert_ne!(rec["name"], "Held");
+    assert!(!second.is_finished());
+    let f = faults(serde_json::json!({"hold_puts": false})).await;
+    assert_eq!(f["hold_puts"], false);
+    assert_eq!(second.await.unwrap(), 200);
+    assert_eq!(emu.control().faults().held_puts, 0);
+    let (_, rec) = get(&emu, &format!("/content_sources/{}", ids[1])).await;
+    assert_eq!(rec["name"], "Held");
+    // Off: PUTs go straight through again.
+    let (s, _) = put(&emu, &format!("/content_sources/{}?name=Free", ids[1])).await;
+    assert_eq!(s, 200);
+}
+
+#[tokio::test]
+async fn a_held_put_the_client_gave_up_on_is_no_longer_counted() {
+    let emu = start(20, 1);
+    let id = all_sources(&emu).await[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    emu.control()
+        .set_faults(&FaultsPatch {
+            hold_puts: Some(true),
+            ..Default::default()
+        })
+        .unwrap();
+    let url = format!("{}/content_sources/{}?name=Gone", emu.url(), id);
+    let token = emu.admin_token();
+    let req = tokio::spawn(async move { client().put(url).bearer_auth(token).send().await });
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while emu.control().faults().held_puts != 1 {
+        assert!(Instant::now() < deadline, "the PUT is never held");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    req.abort();
+    // Whether the server drops the request when the client leaves or handles it once
+    // released, nothing stays held after the release.
+    emu.control()
+        .set_faults(&FaultsPatch {
+            hold_puts: Some(false),
+            ..Default::default()
+        })
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while emu.control().faults().held_puts != 0 {
+        assert!(Instant::now() < deadline, "a released PUT is still counted");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
