@@ -2,10 +2,16 @@
 // starts on loopback): two channels edited here, one of them also edited on the server on
 // the same setting; the plan shows before → after with the settings' labels and the
 // conflict; every resolution path; approve (the hash), apply; the emulator holds the new
-// values; the history shows the apply; a second plan is empty. Then a server edit between
-// plan and apply (stale, Re-plan), a restore of a revision from before a push (a new plan,
-// nothing pushed), and the leak scan over what plans and history wrote. Expected values are
+// values; the history shows the apply; a second plan has nothing left for them. Then a
+// server edit between plan and apply (stale, Re-plan), a restore of a revision from before
+// a push (a new plan, nothing pushed), the leak scan over what plans and history wrote,
+// linking, an invalid channel, and Cancel during an apply (the emulator holds the second
+// PUT until the test releases it, so Cancel provably lands mid-apply). Expected values are
 // read from the emulator itself (its control API), never from the app.
+//
+// Isolation: `before()` pulls the demo once; every test then takes channels no other test
+// touches (`take`), makes its own edits and plan, and ticks every other channel out of
+// that plan (`onlyThese`), so a failed test leaves nothing another one depends on.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { App, Driver, makeSandbox } from './lib/webdriver.mjs';
@@ -24,16 +30,18 @@ describe('review and apply a plan (demo platform)', () => {
   let app;
   /** The demo platform's root and an admin token, from its own control API. */
   let server;
-  /** The two channels edited here: `a` also on the server (a conflict), `b` only here. */
-  let a;
-  let b;
-  /** The hash of the applied plan. */
-  let appliedHash;
+  /** Platform channels not yet taken by a test (simple kinds first). */
+  let pool = [];
   const secret = 'sync-leak-probe-9f31c2';
 
   const control = async (path, body) => {
     const r = await fetch(`${server.root}/_emulator${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     assert.equal(r.status, 200, `control ${path}`);
+    return r.json();
+  };
+  const faults = async (body) => {
+    const r = await fetch(`${server.root}/_emulator/faults`, body === undefined ? {} : { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    assert.equal(r.status, 200, 'control /faults');
     return r.json();
   };
   const api = async (path) => {
@@ -42,6 +50,15 @@ describe('review and apply a plan (demo platform)', () => {
     return r.json();
   };
   const serverName = async (id) => (await control(`/sources/${id}`)).name;
+
+  /** `n` platform channels no other test uses, `{id, name, type}` as pulled. */
+  function take(n, prefer = []) {
+    assert.ok(server, 'the demo platform was pulled (before)');
+    const picked = [...pool.filter((s) => prefer.includes(s.type)), ...pool.filter((s) => !prefer.includes(s.type))].slice(0, n);
+    assert.equal(picked.length, n, `${n} unused channels on the demo platform`);
+    pool = pool.filter((s) => !picked.includes(s));
+    return picked;
+  }
 
   async function editName(remote, name) {
     await toList(app);
@@ -71,21 +88,60 @@ describe('review and apply a plan (demo platform)', () => {
     );
   }
 
+  /** Ticks every channel of the plan on screen out but `remotes` (blocked ones cannot be
+   *  ticked and send nothing): what other tests left behind is not this test's business. */
+  async function onlyThese(remotes) {
+    const others = await app.exec(
+      `return [...document.querySelectorAll('[data-testid="plan-channel"]')]
+         .filter((c) => c.dataset.excluded !== 'true' && c.dataset.blocked !== 'true')
+         .map((c) => c.dataset.remote)`,
+    );
+    for (const r of others.filter((r) => !remotes.includes(r))) {
+      await app.click(`${card(r)} [data-testid="channel-include"]`);
+      await app.waitFor(async () => (await app.attr(card(r), 'data-excluded')) === 'true', { what: `channel ${r} ticked out` });
+    }
+  }
+
+  async function approve() {
+    await app.click('[data-testid="plan-approve"]');
+    await app.waitFor(() => app.find('[data-testid="plan-approved"]'), { what: 'the plan approved' });
+    return app.attr('[data-testid="plan"]', 'data-hash');
+  }
+
+  async function approveAndApply() {
+    const hash = await approve();
+    await app.click('[data-testid="plan-apply"]');
+    await app.waitFor(() => app.find('[data-testid="apply-outcomes"]'), { timeout: 30000, what: 'the outcome of the apply' });
+    return hash;
+  }
+
+  /** Renames `channels` here and pushes exactly them; returns the applied plan's hash. */
+  async function pushNames(channels, names) {
+    for (const [i, c] of channels.entries()) await editName(c.id, names[i]);
+    await makePlan();
+    for (const c of channels) await app.waitFor(() => app.find(card(c.id)), { what: `${c.name} in the plan` });
+    await onlyThese(channels.map((c) => c.id));
+    const hash = await approveAndApply();
+    for (const [i, c] of channels.entries()) assert.equal(await serverName(c.id), names[i], `${c.name} pushed`);
+    return hash;
+  }
+
+  /** Two channels renamed here, the first also renamed on the server: a conflict. */
+  async function conflictPair(tag) {
+    const [a, b] = take(2, ['viber', 'sms', 'tapatalk']);
+    await editName(a.id, `A edited here ${tag}`);
+    await editName(b.id, `B edited here ${tag}`);
+    // Another administrator renames `a` on the server: the same setting, another value.
+    await control(`/sources/${a.id}/edit`, { fields: { name: `A renamed on the server ${tag}` } });
+    return [a, b];
+  }
+
   const resolution = (remote, field) => app.attr(planField(remote, field), 'data-resolution');
 
   before(async () => {
     driver = await Driver.start({ ...box.env, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US:en', LC_ALL: '' });
     app = await App.launch(driver);
-  });
-  afterEach(async () => {
-    await toList(app);
-  });
-  after(async () => {
-    await app?.quit().catch(() => {});
-    await driver?.stop();
-  });
-
-  test('pull the demo platform, edit two channels here and one of them on the server', async () => {
+    // Pull the demo platform once; every test takes its own channels from it.
     await app.click('[data-testid="nav-accounts"]');
     await app.waitFor(() => app.find('[data-testid="view-accounts"]'), { what: 'the accounts view' });
     await app.click('[data-testid="account-demo"]');
@@ -100,20 +156,22 @@ describe('review and apply a plan (demo platform)', () => {
       timeout: 60000,
       what: 'the pull to complete',
     });
-
-    const sources = (await api('/content_sources?limit=150')).records.filter((s) => ['viber', 'sms', 'tapatalk'].includes(s.type));
-    assert.ok(sources.length >= 2, 'two simple channels on the demo platform');
-    [a, b] = sources;
-    a = { id: a.id, name: a.name };
-    b = { id: b.id, name: b.name };
-    await editName(a.id, 'A edited here');
-    await editName(b.id, 'B edited here');
-    // Another administrator renames `a` on the server: the same setting, another value.
-    await control(`/sources/${a.id}/edit`, { fields: { name: 'A renamed on the server' } });
+    pool = (await api('/content_sources?limit=150')).records
+      .filter((s) => s.type !== 'email' && s.type !== 'wechat')
+      .map((s) => ({ id: s.id, name: s.name, type: s.type }));
+  });
+  afterEach(async () => {
+    // A test that failed mid-apply must not leave PUTs held for the next one.
+    if (server) await faults({ hold_puts: false, latency_ms: 0 }).catch(() => {});
+    await toList(app).catch(() => {});
+  });
+  after(async () => {
+    await app?.quit().catch(() => {});
+    await driver?.stop();
   });
 
   test('the plan shows before → after with labels, and the conflict', async () => {
-    assert.ok(a && b, 'the first test set the channels up');
+    const [a, b] = await conflictPair('1');
     // Reached from the account, as an administrator would.
     await app.click('[data-testid="nav-accounts"]');
     await app.click('[data-testid="account-review"]');
@@ -122,16 +180,17 @@ describe('review and apply a plan (demo platform)', () => {
 
     assert.equal(await app.attr(planField(b.id, 'name'), 'data-class'), 'send');
     assert.equal(await app.text(`${planField(b.id, 'name')} [data-testid="value-before"]`), b.name);
-    assert.equal(await app.text(`${planField(b.id, 'name')} [data-testid="value-after"]`), 'B edited here');
+    assert.equal(await app.text(`${planField(b.id, 'name')} [data-testid="value-after"]`), 'B edited here 1');
     const label = await app.text(`${planField(b.id, 'name')} [data-testid="field-label"]`);
     assert.match(label, / › /, `the label names its section (got ${label})`);
     assert.notEqual(label.trim(), 'name', 'a label, not the API field');
 
     assert.equal(await app.attr(planField(a.id, 'name'), 'data-class'), 'conflict');
     assert.equal(await app.text(`${planField(a.id, 'name')} [data-testid="value-base"]`), a.name);
-    assert.equal(await app.text(`${planField(a.id, 'name')} [data-testid="value-local"]`), 'A edited here');
-    assert.equal(await app.text(`${planField(a.id, 'name')} [data-testid="value-remote"]`), 'A renamed on the server');
+    assert.equal(await app.text(`${planField(a.id, 'name')} [data-testid="value-local"]`), 'A edited here 1');
+    assert.equal(await app.text(`${planField(a.id, 'name')} [data-testid="value-remote"]`), 'A renamed on the server 1');
     assert.match(await app.text(`${card(a.id)} [data-testid="server-changed"]`), /^Changed on the platform/);
+    await onlyThese([a.id, b.id]);
     assert.match(await app.text('[data-testid="plan-unresolved"]'), /^1 conflict to resolve/);
     assert.equal(await app.attr('[data-testid="plan-approve"]', 'disabled'), 'true', 'no approval with a conflict open');
     // Nothing is secret in a demo channel's plan: the plan text holds no token either.
@@ -139,9 +198,10 @@ describe('review and apply a plan (demo platform)', () => {
   });
 
   test('every resolution path, then approve and apply: the emulator holds the new values', async () => {
-    assert.ok(a && b, 'the first test set the channels up');
-    await toReview();
-    await app.waitFor(() => app.find(planField(a.id, 'name')), { what: 'the plan still on screen' });
+    const [a, b] = await conflictPair('2');
+    await makePlan();
+    await app.waitFor(() => app.find(planField(a.id, 'name')), { what: 'the conflict in the plan' });
+    await onlyThese([a.id, b.id]);
 
     await app.click('[data-testid="take-all-server"]');
     await app.waitFor(async () => (await resolution(a.id, 'name')) === 'server', { what: 'take all from the server' });
@@ -158,11 +218,9 @@ describe('review and apply a plan (demo platform)', () => {
     assert.equal(await app.text(`${planField(a.id, 'name')} [data-testid="value-edit"]`), 'A decided');
     assert.equal((await app.findAll('[data-testid="plan-unresolved"]')).length, 0);
 
-    await app.click('[data-testid="plan-approve"]');
-    await app.waitFor(() => app.find('[data-testid="plan-approved"]'), { what: 'the plan approved' });
-    appliedHash = await app.attr('[data-testid="plan"]', 'data-hash');
-    assert.match(appliedHash, /^[0-9a-f]{64}$/);
-    assert.equal(await app.text('[data-testid="plan-approved"]'), `Approved: plan ${appliedHash.slice(0, 12)}`);
+    const hash = await approve();
+    assert.match(hash, /^[0-9a-f]{64}$/);
+    assert.equal(await app.text('[data-testid="plan-approved"]'), `Approved: plan ${hash.slice(0, 12)}`);
     // Approved: the review is frozen until "Change the review".
     assert.equal(await app.attr(`${planField(a.id, 'name')} [data-testid="resolve-mine"]`, 'disabled'), 'true');
 
@@ -173,39 +231,42 @@ describe('review and apply a plan (demo platform)', () => {
     assert.equal(ids.length, 2, 'two channels applied');
     for (const id of ids) assert.equal(await step(id), 'applied');
     assert.equal(await serverName(a.id), 'A decided');
-    assert.equal(await serverName(b.id), 'B edited here');
+    assert.equal(await serverName(b.id), 'B edited here 2');
   });
 
-  test('the history shows the apply, and a second plan is empty', async () => {
-    assert.ok(appliedHash, 'an apply happened');
+  test('the history shows the apply, and a second plan has nothing left for its channels', async () => {
+    const [c, d] = take(2, ['viber', 'sms', 'tapatalk']);
+    const hash = await pushNames([c, d], ['C for the history', 'D for the history']);
     await toReview();
     await app.click('[data-testid="sync-to-history"]');
     await app.waitFor(() => app.find('[data-testid="history-apply"]'), { what: 'the history' });
-    assert.equal(await app.attr('[data-testid="history-apply"]', 'data-hash'), appliedHash, 'newest first');
-    assert.match(await app.text('[data-testid="history-apply"] [data-testid="history-hash"]'), new RegExp(appliedHash.slice(0, 12)));
+    assert.equal(await app.attr('[data-testid="history-apply"]', 'data-hash'), hash, 'newest first');
+    assert.match(await app.text('[data-testid="history-apply"] [data-testid="history-hash"]'), new RegExp(hash.slice(0, 12)));
     const entries = await app.exec(
       `return [...document.querySelectorAll('[data-testid="history-apply"]:first-child [data-testid="history-entry"]')].map((e) => ({
          step: e.dataset.step,
          fields: [...e.querySelectorAll('[data-testid="history-field"]')].map((f) => [f.dataset.field, f.querySelector('[data-testid="history-value"]').textContent.trim()]),
        }))`,
     );
-    assert.equal(entries.length, 2);
+    assert.equal(entries.length, 2, JSON.stringify(entries));
     assert.ok(entries.every((e) => e.step === 'applied'), JSON.stringify(entries));
     const values = entries.flatMap((e) => e.fields).map(([, v]) => v).sort();
-    assert.deepEqual(values, ['A decided', 'B edited here']);
+    assert.deepEqual(values, ['C for the history', 'D for the history']);
 
     await makePlan();
-    await app.waitFor(() => app.find('[data-testid="plan-empty"]'), { what: '"Nothing to do"' });
-    assert.equal(await app.text('[data-testid="plan-empty"]'), 'Nothing to do: the platform and your drafts agree.');
+    assert.equal((await app.findAll(card(c.id))).length + (await app.findAll(card(d.id))).length, 0, 'nothing left to do for the applied channels');
+    if ((await app.attr('[data-testid="plan"]', 'data-empty')) === 'true') {
+      assert.equal(await app.text('[data-testid="plan-empty"]'), 'Nothing to do: the platform and your drafts agree.');
+    }
   });
 
   test('a server edit between plan and apply: the channel is stale, nothing overwritten, Re-plan', async () => {
-    assert.ok(appliedHash, 'an apply happened');
+    const [b] = take(1, ['viber', 'sms', 'tapatalk']);
     await editName(b.id, 'B second edit');
     await makePlan();
     await app.waitFor(async () => (await app.attr(planField(b.id, 'name'), 'data-class')) === 'send', { what: 'the new local edit planned' });
-    await app.click('[data-testid="plan-approve"]');
-    await app.waitFor(() => app.find('[data-testid="plan-approved"]'), { what: 'the plan approved' });
+    await onlyThese([b.id]);
+    await approve();
     // Someone edits the channel on the platform after the review.
     await control(`/sources/${b.id}/edit`, { fields: { name: 'B changed meanwhile' } });
     await app.click('[data-testid="plan-apply"]');
@@ -224,7 +285,8 @@ describe('review and apply a plan (demo platform)', () => {
   });
 
   test('restoring a revision from before a push makes a new plan, never a silent push', async () => {
-    assert.ok(appliedHash, 'an apply happened');
+    const [a] = take(1, ['viber', 'sms', 'tapatalk']);
+    await pushNames([a], ['A pushed']);
     await toList(app);
     await app.click(`${row(a.id)} [data-testid="channel-open"]`);
     await app.waitFor(() => app.find('[name="general.name"]'), { what: 'the form' });
@@ -238,18 +300,18 @@ describe('review and apply a plan (demo platform)', () => {
     await app.waitFor(async () => (await app.exec(`return document.querySelector('[name="general.name"]')?.value`)) === a.name, {
       what: 'the restored name in the form',
     });
-    assert.equal(await serverName(a.id), 'A decided', 'nothing was pushed by the restore');
+    assert.equal(await serverName(a.id), 'A pushed', 'nothing was pushed by the restore');
 
     await makePlan();
     await app.waitFor(() => app.find(planField(a.id, 'name')), { what: 'the restored value in the plan' });
     assert.equal(await app.attr(planField(a.id, 'name'), 'data-class'), 'send');
-    assert.equal(await app.text(`${planField(a.id, 'name')} [data-testid="value-before"]`), 'A decided');
+    assert.equal(await app.text(`${planField(a.id, 'name')} [data-testid="value-before"]`), 'A pushed');
     assert.equal(await app.text(`${planField(a.id, 'name')} [data-testid="value-after"]`), a.name);
-    assert.equal(await serverName(a.id), 'A decided', 'a plan pushes nothing');
+    assert.equal(await serverName(a.id), 'A pushed', 'a plan pushes nothing');
   });
 
   test('leak scan: neither the token nor a channel secret is in plans, history, IPC replies or any file', async () => {
-    assert.ok(appliedHash, 'an apply happened');
+    assert.ok(server, 'the demo platform was pulled (before)');
     const email = (await api('/content_sources?limit=150')).records.find((s) => s.type === 'email');
     await toList(app);
     await app.click(`${row(email.id)} [data-testid="channel-open"]`);
@@ -266,13 +328,9 @@ describe('review and apply a plan (demo platform)', () => {
     assert.notEqual((await app.text(`${secretRow} [data-testid="field-label"]`)).trim(), await app.attr(secretRow, 'data-field'), 'a label, not the API name');
     const shown = await app.text('[data-testid="view-sync"]');
     assert.ok(!shown.includes(secret) && !shown.includes(server.token), 'the review shows no secret');
-    // Apply what can be applied (the conflict on `b` kept as mine), so history and journal hold rows.
-    await app.click('[data-testid="keep-all-mine"]');
-    await app.waitFor(async () => (await app.findAll('[data-testid="plan-unresolved"]')).length === 0, { what: 'every conflict settled' });
-    await app.click('[data-testid="plan-approve"]');
-    await app.waitFor(() => app.find('[data-testid="plan-approved"]'), { what: 'approved' });
-    await app.click('[data-testid="plan-apply"]');
-    await app.waitFor(() => app.find('[data-testid="apply-outcomes"]'), { timeout: 30000, what: 'the apply' });
+    // Apply it, so history and journal hold rows.
+    await onlyThese([email.id]);
+    await approveAndApply();
 
     assert.equal(await app.attr(`[data-testid="outcome"][data-channel="${await app.attr(card(email.id), 'data-channel')}"]`, 'data-step'), 'applied');
     await app.click('[data-testid="sync-to-history"]');
@@ -308,57 +366,12 @@ describe('review and apply a plan (demo platform)', () => {
     assert.deepEqual(leaks, [], 'no file the app wrote (database with its plans, history and journal, WAL, logs) holds a secret');
   });
 
-  test('Cancel stops an apply between channels; the unfinished apply is offered and resumes; a channel ticked out is not sent', async () => {
-    assert.ok(appliedHash, 'an apply happened');
-    const taken = new Set([a.id, b.id]);
-    const others = (await api('/content_sources?limit=150')).records.filter((s) => s.type !== 'email' && s.type !== 'wechat' && !taken.has(s.id)).slice(0, 4);
-    assert.equal(others.length, 4);
-    for (const [i, s] of others.entries()) await editName(s.id, `Resumed ${i}`);
-    await makePlan();
-    for (const s of others) await app.waitFor(() => app.find(card(s.id)), { what: `${s.name} in the plan` });
-    const [kept, ...sent] = [others[3], others[0], others[1], others[2]];
-    await app.click(`${card(kept.id)} [data-testid="channel-include"]`);
-    await app.waitFor(async () => (await app.attr(card(kept.id), 'data-excluded')) === 'true', { what: 'the channel ticked out' });
-    await app.click('[data-testid="plan-approve"]');
-    await app.waitFor(() => app.find('[data-testid="plan-approved"]'), { what: 'approved' });
-
-    // A slow platform, so that Cancel lands while the apply runs.
-    const faults = (body) => fetch(`${server.root}/_emulator/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    assert.equal((await faults({ latency_ms: 1200 })).status, 200);
-    try {
-      await app.click('[data-testid="plan-apply"]');
-      await app.waitFor(() => app.find('[data-testid="plan-channel"][data-status="ok"]'), { timeout: 30000, what: 'the first channel applied' });
-      await app.click('[data-testid="apply-cancel"]');
-      await app.waitFor(async () => (await app.attr('[data-testid="apply-outcomes"]', 'data-cancelled').catch(() => null)) === 'true', {
-        timeout: 30000,
-        what: 'the apply cancelled',
-      });
-    } finally {
-      await faults({ latency_ms: 0 });
-    }
-    const done = await app.exec(`return [...document.querySelectorAll('[data-testid="outcome"]')].map((o) => o.dataset.channel)`);
-    assert.ok(done.length >= 1 && done.length < sent.length, `stopped between channels (${done.length} of ${sent.length} done)`);
-    await app.waitFor(() => app.find('[data-testid="sync-resume-banner"]'), { what: 'the resume offer' });
-    assert.match(await app.text('[data-testid="sync-resume-banner"]'), /^An apply of plan [0-9a-f]{12} was interrupted \(\d channels? not finished\)/);
-
-    await app.click('[data-testid="sync-resume"]');
-    await app.waitFor(
-      async () => (await app.exec(`return [...document.querySelectorAll('[data-testid="outcome"][data-step="applied"]')].length`)) === sent.length,
-      { timeout: 30000, what: 'the resumed apply to finish every channel' },
-    );
-    assert.equal((await app.findAll('[data-testid="sync-resume-banner"]')).length, 0, 'nothing left to resume');
-    for (const [i, s] of [others[0], others[1], others[2]].entries()) assert.equal(await serverName(s.id), `Resumed ${i}`);
-    assert.equal(await serverName(kept.id), kept.name, 'the channel ticked out was not sent');
-    assert.equal((await app.findAll(`[data-testid="outcome"][data-channel="${await app.attr(card(kept.id), 'data-channel')}"]`)).length, 0);
-  });
-
   test('a local channel is linked to the platform channel made for it in the web admin; nothing is sent', async () => {
-    assert.ok(appliedHash, 'an apply happened');
-    const source = (await api('/content_sources?limit=150')).records.find((s) => s.type === 'viber' && s.id !== a.id && s.id !== b.id) ?? (await api('/content_sources?limit=150')).records.find((s) => s.type === 'sms' && s.id !== a.id && s.id !== b.id);
-    assert.ok(source, 'a platform channel to link');
+    const [source] = take(1, ['viber', 'sms']);
     // As if it had been created in the web admin: the adopted copy is deleted here and a
     // local draft of the same kind and name is made.
     await toList(app);
+    await app.waitFor(() => app.find(row(source.id)), { what: `the row of ${source.name}` });
     const adopted = await app.attr(row(source.id), 'data-id');
     const kind = await app.attr(row(source.id), 'data-kind');
     assert.equal((await invoke(app, 'delete_channel', { id: adopted })).err, undefined);
@@ -384,9 +397,7 @@ describe('review and apply a plan (demo platform)', () => {
   });
 
   test('an invalid channel blocks only itself, with its problems by label', async () => {
-    assert.ok(appliedHash, 'an apply happened');
-    const [bad, good] = (await api('/content_sources?limit=150')).records.filter((s) => s.type === 'tapatalk' || s.type === 'viber' || s.type === 'sms').slice(-2);
-    assert.ok(bad && good && bad.id !== good.id);
+    const [bad, good] = take(2, ['tapatalk', 'viber', 'sms']);
     await editName(bad.id, ' ');
     await editName(good.id, 'Still sent');
     await makePlan();
@@ -396,11 +407,51 @@ describe('review and apply a plan (demo platform)', () => {
     assert.match(problems, / › /, `problems named by label (got ${problems})`);
     assert.equal(await app.attr(`${card(bad.id)} [data-testid="channel-include"]`, 'disabled'), 'true');
     assert.equal(await app.attr(card(good.id), 'data-blocked'), 'false', 'the other channel is not held up');
-    await app.click('[data-testid="plan-approve"]');
-    await app.waitFor(() => app.find('[data-testid="plan-approved"]'), { what: 'approved' });
-    await app.click('[data-testid="plan-apply"]');
-    await app.waitFor(() => app.find('[data-testid="apply-outcomes"]'), { timeout: 30000, what: 'the apply' });
+    await onlyThese([good.id, bad.id]);
+    await approveAndApply();
     assert.equal(await serverName(good.id), 'Still sent');
     assert.equal(await serverName(bad.id), bad.name, 'the invalid channel sent nothing');
+  });
+
+  test('Cancel stops an apply mid-way; the unfinished apply is offered and resumes; a channel ticked out is not sent', async () => {
+    const others = take(4);
+    for (const [i, s] of others.entries()) await editName(s.id, `Resumed ${i}`);
+    await makePlan();
+    for (const s of others) await app.waitFor(() => app.find(card(s.id)), { what: `${s.name} in the plan` });
+    await onlyThese(others.map((s) => s.id));
+    const [kept, ...sent] = [others[3], others[0], others[1], others[2]];
+    await app.click(`${card(kept.id)} [data-testid="channel-include"]`);
+    await app.waitFor(async () => (await app.attr(card(kept.id), 'data-excluded')) === 'true', { what: 'the channel ticked out' });
+    await approve();
+
+    // The platform lets the first PUT through and holds the next one until released: Cancel
+    // provably lands while the apply is under way (no race against a latency).
+    const held = await faults({ hold_puts: true, pass_puts: 1 });
+    assert.equal(held.hold_puts, true);
+    try {
+      await app.click('[data-testid="plan-apply"]');
+      await app.waitFor(async () => (await faults()).held_puts === 1, { timeout: 30000, what: "the second channel's PUT held by the platform" });
+      await app.click('[data-testid="apply-cancel"]');
+      await app.waitFor(async () => (await app.attr('[data-testid="apply-outcomes"]', 'data-cancelled').catch(() => null)) === 'true', {
+        timeout: 30000,
+        what: 'the apply cancelled',
+      });
+    } finally {
+      await faults({ hold_puts: false });
+    }
+    const done = await app.exec(`return [...document.querySelectorAll('[data-testid="outcome"]')].map((o) => o.dataset.channel)`);
+    assert.equal(done.length, 1, `stopped after the first channel (${done.length} of ${sent.length} done)`);
+    await app.waitFor(() => app.find('[data-testid="sync-resume-banner"]'), { what: 'the resume offer' });
+    assert.match(await app.text('[data-testid="sync-resume-banner"]'), /^An apply of plan [0-9a-f]{12} was interrupted \(\d channels? not finished\)/);
+
+    await app.click('[data-testid="sync-resume"]');
+    await app.waitFor(
+      async () => (await app.exec(`return [...document.querySelectorAll('[data-testid="outcome"][data-step="applied"]')].length`)) === sent.length,
+      { timeout: 30000, what: 'the resumed apply to finish every channel' },
+    );
+    assert.equal((await app.findAll('[data-testid="sync-resume-banner"]')).length, 0, 'nothing left to resume');
+    for (const [i, s] of [others[0], others[1], others[2]].entries()) assert.equal(await serverName(s.id), `Resumed ${i}`);
+    assert.equal(await serverName(kept.id), kept.name, 'the channel ticked out was not sent');
+    assert.equal((await app.findAll(`[data-testid="outcome"][data-channel="${await app.attr(card(kept.id), 'data-channel')}"]`)).length, 0);
   });
 });
