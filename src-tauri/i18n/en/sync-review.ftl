@@ -122,3 +122,6 @@ rev-origin-server-push = Sent to the platform
 
 ## Secrets in an apply's outcome (names only)
 review-outcome-secrets-set = Secrets set: { $fields }
+# Shown above the plan when the names of the platform's teams, categories… could not be
+# read; $reason is the localized cause.
+review-refs-failed = The names of teams, categories and other linked items could not be read ({ $reason }): the plan shows their ids instead. Making a new plan tries again.

@@ -122,3 +122,6 @@ rev-origin-server-push = Envoyé à la plateforme
 
 ## Secrets dans le résultat d'une application (noms seulement)
 review-outcome-secrets-set = Secrets définis : { $fields }
+# Shown above the plan when the names of the platform's teams, categories… could not be
+# read; $reason is the localized cause.
+review-refs-failed = Les noms des équipes, catégories et autres éléments liés n'ont pas pu être lus ({ $reason }) : le plan montre leurs identifiants à la place. Refaire le plan réessaie.
