@@ -8,6 +8,7 @@ use crate::ctx::Ctx;
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
+use switchboard_catalogue::{kind_schema, Kind};
 use switchboard_core::progress::{CancellationToken, ProgressEvent};
 use switchboard_core::Msg;
 use switchboard_sync::{FieldClass, Plan};
@@ -42,6 +43,44 @@ fn value_text(v: &serde_json::Value) -> String {
         serde_json::Value::Null => "∅".into(),
         serde_json::Value::String(s) => format!("“{}”", crate::term::escape(s)),
         other => crate::term::escape(&other.to_string()),
+    }
+}
+
+/// A setting's label as the review window shows it: "Section › Label" (only the section's
+/// title for a path inside a section with no declared field; the path itself when the
+/// kind does not declare it). Item numbers of list sections (`signatures.0.body`) are
+/// skipped, as the catalogue declares record fields without them.
+pub fn setting_label(ctx: &Ctx, kind: &str, path: &str) -> String {
+    let Some(schema) = Kind::parse(kind).map(kind_schema) else {
+        return path.to_owned();
+    };
+    let declared: Vec<&str> = path
+        .split('.')
+        .filter(|seg| seg.parse::<u32>().is_err())
+        .collect();
+    let section = declared.first().and_then(|s| schema.section(s));
+    match (section, schema.field(&declared.join("."))) {
+        (Some(s), Some(f)) => format!("{} › {}", ctx.t(&s.label), ctx.t(&f.label)),
+        (Some(s), None) => ctx.t(&s.label),
+        _ => path.to_owned(),
+    }
+}
+
+/// Why a file could not be written, in the user's language (the system's own text is
+/// English, whatever the locale).
+pub fn write_cause(e: &std::io::Error) -> Msg {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => Msg::new("cli-write-no-folder"),
+        K::PermissionDenied => Msg::new("cli-write-permission"),
+        K::ReadOnlyFilesystem => Msg::new("cli-write-read-only"),
+        K::StorageFull | K::QuotaExceeded => Msg::new("cli-write-disk-full"),
+        K::IsADirectory => Msg::new("cli-write-is-folder"),
+        _ => Msg::new("cli-write-other").arg(
+            "code",
+            e.raw_os_error()
+                .map_or_else(|| format!("{:?}", e.kind()), |c| c.to_string()),
+        ),
     }
 }
 
@@ -115,7 +154,7 @@ pub fn print_plan(ctx: &Ctx, plan: &Plan) {
                 crate::outln!(
                     "  [{}] {}: {}",
                     ctx.t("cli-plan-blocked"),
-                    p.path,
+                    setting_label(ctx, &c.kind, &p.path),
                     ctx.l10n.format(&p.message)
                 );
             }
@@ -131,7 +170,13 @@ pub fn print_plan(ctx: &Ctx, plan: &Plan) {
             )
         );
     }
-    let changes: usize = plan.channels.iter().map(|c| c.fields.len()).sum();
+    // Secrets to set are changes too: a plan with only those is not "0 changes" (and
+    // exits 2).
+    let changes: usize = plan
+        .channels
+        .iter()
+        .map(|c| c.fields.len() + c.secrets.len())
+        .sum();
     crate::outln!(
         "{}",
         ctx.l10n.format(
@@ -182,7 +227,7 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
                 ctx.l10n.format(
                     &Msg::new("cli-plan-write-failed")
                         .arg("file", crate::term::escape(out))
-                        .arg("reason", e.to_string())
+                        .arg("reason", ctx.l10n.format(&write_cause(&e)))
                 )
             );
             return ExitCode::from(1);

@@ -518,3 +518,71 @@ fn promote_maps_by_name_takes_corrections_and_writes_the_targets_plan() {
     assert_eq!(doc["general"]["business_hours"], json!(prod_all_day));
     assert_ne!(doc["general"]["business_hours"], json!(london));
 }
+
+/// The plan's words: a blocked channel's problems by "Section › Label" (never the path),
+/// secrets to set counted as changes (a secrets-only plan is not "0 changes"), and a plan
+/// file that cannot be written said in the user's language, not the system's English.
+#[test]
+fn plan_words_labels_secrets_and_write_failures() {
+    if !keyring() {
+        return;
+    }
+    let env = Env::new("words", 30);
+    let mut s = env.service();
+    let account = s.accounts().unwrap()[0].id.clone();
+    let linked = s.linked_channels(&account).unwrap();
+    let mail = linked.iter().find(|c| c.doc["kind"] == "email").unwrap();
+    s.set_secret(
+        &mail.channel_id,
+        "smtp.password",
+        &switchboard_core::Sensitive::new("Words-smtp-pw".to_owned()),
+    )
+    .unwrap();
+
+    // Only a secret to set: one change, and exit 2.
+    let out = env.run(&["plan", "--account", "Emu"]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{stdout}{}", text(&out.stderr));
+    assert!(stdout.contains("[will be set]"), "{stdout}");
+    assert!(
+        stdout.contains("1 channels, 1 changes, 0 conflicts."),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("Words-smtp-pw"), "{stdout}");
+
+    // A blank name: the channel is blocked, its problem named by label.
+    let sms = linked.iter().find(|c| c.doc["kind"] == "sms").unwrap();
+    let mut doc = sms.doc.clone();
+    doc["general"]["name"] = json!(" ");
+    s.save(&sms.channel_id, doc).unwrap();
+    let out = env.run(&["plan", "--account", "Emu"]);
+    let stdout = text(&out.stdout);
+    let blocked: Vec<&str> = stdout.lines().filter(|l| l.contains("[blocked]")).collect();
+    assert!(!blocked.is_empty(), "{stdout}");
+    for line in &blocked {
+        assert!(line.contains(" › "), "a label with its section: {line}");
+        assert!(!line.contains("general.name"), "not the path: {line}");
+    }
+    assert!(
+        blocked.iter().any(|l| l.contains("General settings › ")),
+        "{stdout}"
+    );
+
+    // The plan file cannot be written: the cause in words, in English and in French.
+    let nowhere = env.dir.path().join("no-such-folder").join("plan.json");
+    let nowhere = nowhere.to_str().unwrap();
+    let out = env.run(&["plan", "--account", "Emu", "--out", nowhere]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("its folder does not exist"), "{stderr}");
+    assert!(!stderr.contains("No such file"), "{stderr}");
+    let out = env
+        .command(&["plan", "--account", "Emu", "--out", nowhere])
+        .env("SWITCHBOARD_LANG", "fr")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("son dossier n'existe pas"), "{stderr}");
+}
