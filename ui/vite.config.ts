@@ -8,6 +8,9 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 // server may read the repository root.
 export default defineConfig({
   plugins: [svelte()],
+  // Component tests mount Svelte in happy-dom: the browser build of svelte, not the
+  // server one (which has no mount). Only under vitest; the app build is unchanged.
+  resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   clearScreen: false,
   server: {
     port: 1420,
