@@ -55,3 +55,4 @@ ref-sample-category-3 = Sample — Technical support
 ref-sample-category-4 = Sample — Complaints
 ref-sample-group-1 = Sample — Asynchronous channels
 ref-sample-group-2 = Sample — Live chat
+state-leave-without-secret = A secret you typed could not be stored (see above). Leave the editor again to go without it.

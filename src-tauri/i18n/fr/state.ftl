@@ -55,3 +55,4 @@ ref-sample-category-3 = Exemple — Support technique
 ref-sample-category-4 = Exemple — Réclamations
 ref-sample-group-1 = Exemple — Canaux asynchrones
 ref-sample-group-2 = Exemple — Chat en direct
+state-leave-without-secret = Un secret saisi n'a pas pu être enregistré (voir ci-dessus). Quittez de nouveau l'éditeur pour partir sans lui.
