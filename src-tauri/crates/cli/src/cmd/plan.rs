@@ -3,14 +3,16 @@
 //! pipelines: exit 0 when there is nothing to do, 2 when there are changes, 1 on error.
 //! The plan file holds no secret; `apply` refuses it once it is stale or edited.
 
-use super::account::{client_for, find_account, open_service, runtime};
+use super::account::{client_for, fail, find_account, open_service, runtime};
 use crate::ctx::Ctx;
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 use switchboard_catalogue::{kind_schema, Kind};
+use switchboard_channels::ChannelService;
 use switchboard_core::progress::{CancellationToken, ProgressEvent};
 use switchboard_core::Msg;
+use switchboard_store::Account;
 use switchboard_sync::{FieldClass, Plan};
 
 pub fn command(ctx: &Ctx) -> Command {
@@ -198,46 +200,54 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
         Ok(a) => a,
         Err(code) => return code,
     };
-    let client = match client_for(ctx, &service, &account) {
-        Ok(c) => c,
+    let plan = match plan_account(ctx, m, service, &account) {
+        Ok(p) => p,
         Err(code) => return code,
     };
-    let cancel = CancellationToken::new();
-    let rt = runtime(&cancel);
-    let sink = |_: ProgressEvent| {};
-    let service = Arc::new(Mutex::new(service));
-    let plan = match rt.block_on(switchboard_sync::plan(
-        service,
-        &account.id,
-        &client,
-        &sink,
-        &cancel,
-    )) {
-        Ok(p) => p,
-        Err(e) => {
-            crate::errln!("{}", ctx.l10n.format(&e.msg()));
-            return ExitCode::from(1);
-        }
-    };
-    if let Some(out) = m.get_one::<String>("out") {
-        let text = serde_json::to_string_pretty(&plan).expect("plans serialize");
-        if let Err(e) = std::fs::write(out, text) {
-            crate::errln!(
-                "{}",
-                ctx.l10n.format(
-                    &Msg::new("cli-plan-write-failed")
-                        .arg("file", crate::term::escape(out))
-                        .arg("reason", ctx.l10n.format(&write_cause(&e)))
-                )
-            );
-            return ExitCode::from(1);
-        }
-    }
     if m.get_flag("json") {
         crate::term::out_json(&plan);
     } else {
         print_plan(ctx, &plan);
     }
+    plan_exit(&plan)
+}
+
+/// The account's plan, written to `--out` when asked: what `plan` and `promote` both
+/// print. `Err` is the exit code, the message already said.
+pub fn plan_account(
+    ctx: &Ctx,
+    m: &ArgMatches,
+    service: ChannelService,
+    account: &Account,
+) -> Result<Plan, ExitCode> {
+    let client = client_for(ctx, &service, account)?;
+    let cancel = CancellationToken::new();
+    let rt = runtime(&cancel);
+    let sink = |_: ProgressEvent| {};
+    let service = Arc::new(Mutex::new(service));
+    let plan = rt
+        .block_on(switchboard_sync::plan(
+            service,
+            &account.id,
+            &client,
+            &sink,
+            &cancel,
+        ))
+        .map_err(|e| fail(ctx, &e.msg(), 1))?;
+    if let Some(out) = m.get_one::<String>("out") {
+        let text = serde_json::to_string_pretty(&plan).expect("plans serialize");
+        std::fs::write(out, text).map_err(|e| {
+            let msg = Msg::new("cli-plan-write-failed")
+                .arg("file", crate::term::escape(out))
+                .arg("reason", ctx.l10n.format(&write_cause(&e)));
+            fail(ctx, &msg, 1)
+        })?;
+    }
+    Ok(plan)
+}
+
+/// For pipelines: 0 when there is nothing to do, 2 when the plan has changes.
+pub fn plan_exit(plan: &Plan) -> ExitCode {
     if plan.is_empty() {
         ExitCode::SUCCESS
     } else {

@@ -5,14 +5,12 @@
 //! sent to the platform: apply the plan file with `switchboard-cli apply`. Exit codes as
 //! `plan`: 0 nothing to do, 2 changes, 1 on error.
 
-use super::account::{client_for, find_account, open_service, runtime};
-use super::plan::print_plan;
+use super::account::{fail, find_account, open_service};
+use super::plan::{plan_account, plan_exit, print_plan, setting_label};
 use crate::ctx::Ctx;
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use serde::Serialize;
 use std::process::ExitCode;
-use std::sync::{Arc, Mutex};
-use switchboard_core::progress::{CancellationToken, ProgressEvent};
 use switchboard_core::Msg;
 use switchboard_sync::{
     MappingRow, Plan, PromotePreview, PromoteReport, PromoteRequest, PromoteSelection,
@@ -64,11 +62,6 @@ pub fn command(ctx: &Ctx) -> Command {
                 .action(ArgAction::SetTrue)
                 .help(ctx.t("cli-arg-json")),
         )
-}
-
-fn fail(ctx: &Ctx, msg: &Msg) -> ExitCode {
-    crate::errln!("{}", ctx.l10n.format(msg));
-    ExitCode::from(1)
 }
 
 /// `kind:from=to`, where `from` is the source entry's id or name and `to` the target
@@ -138,8 +131,13 @@ fn print_mapping(ctx: &Ctx, preview: &PromotePreview) {
     }
 }
 
-fn print_report(ctx: &Ctx, report: &PromoteReport) {
+fn print_report(ctx: &Ctx, preview: &PromotePreview, report: &PromoteReport) {
     for o in &report.outcomes {
+        let kind = preview
+            .channels
+            .iter()
+            .find(|c| c.channel_id == o.channel_id)
+            .map_or("", |c| c.kind.as_str());
         let what = if o.created {
             ctx.t("promote-created")
         } else {
@@ -147,7 +145,11 @@ fn print_report(ctx: &Ctx, report: &PromoteReport) {
         };
         crate::outln!("{} — {what}", crate::term::escape(&o.result_name));
         for p in &o.cleared {
-            crate::outln!("  [{}] {p}", ctx.t("cli-promote-cleared"));
+            crate::outln!(
+                "  [{}] {}",
+                ctx.t("cli-promote-cleared"),
+                setting_label(ctx, kind, p)
+            );
         }
         for s in &o.secrets_to_reenter {
             crate::outln!("  [{}] {}", ctx.t("cli-promote-reenter"), ctx.t(&s.label));
@@ -184,11 +186,11 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
     let mut preview = match switchboard_sync::promote_preview(&service, &from.id, &to.id, &channels)
     {
         Ok(p) => p,
-        Err(e) => return fail(ctx, &e.msg()),
+        Err(e) => return fail(ctx, &e.msg(), 1),
     };
     for spec in m.get_many::<String>("map").into_iter().flatten() {
         if let Err(msg) = apply_map(&mut preview, spec) {
-            return fail(ctx, &msg);
+            return fail(ctx, &msg, 1);
         }
     }
     let request = PromoteRequest {
@@ -206,33 +208,12 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
     };
     let report = match switchboard_sync::promote(&mut service, &request) {
         Ok(r) => r,
-        Err(e) => return fail(ctx, &e.msg()),
+        Err(e) => return fail(ctx, &e.msg(), 1),
     };
-    let client = match client_for(ctx, &service, &to) {
-        Ok(c) => c,
+    let plan = match plan_account(ctx, m, service, &to) {
+        Ok(p) => p,
         Err(code) => return code,
     };
-    let cancel = CancellationToken::new();
-    let rt = runtime(&cancel);
-    let sink = |_: ProgressEvent| {};
-    let service = Arc::new(Mutex::new(service));
-    let plan = match rt.block_on(switchboard_sync::plan(
-        service, &to.id, &client, &sink, &cancel,
-    )) {
-        Ok(p) => p,
-        Err(e) => return fail(ctx, &e.msg()),
-    };
-    if let Some(out) = m.get_one::<String>("out") {
-        let text = serde_json::to_string_pretty(&plan).expect("plans serialize");
-        if let Err(e) = std::fs::write(out, text) {
-            return fail(
-                ctx,
-                &Msg::new("cli-plan-write-failed")
-                    .arg("file", crate::term::escape(out))
-                    .arg("reason", e.to_string()),
-            );
-        }
-    }
     if m.get_flag("json") {
         crate::term::out_json(&JsonOut {
             mapping: &preview.mapping,
@@ -241,12 +222,8 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> ExitCode {
         });
     } else {
         print_mapping(ctx, &preview);
-        print_report(ctx, &report);
+        print_report(ctx, &preview, &report);
         print_plan(ctx, &plan);
     }
-    if plan.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(2)
-    }
+    plan_exit(&plan)
 }
