@@ -128,7 +128,13 @@ pub(crate) fn from_token_error<RE: std::error::Error + 'static>(
             cause: error_chain(&re),
         },
         oauth2::RequestTokenError::Parse(pe, _body) => OAuthError::Transport {
-            cause: format!("unexpected answer: {pe}"),
+            // Only where it broke: serde's message may quote a value (a token) of the body.
+            cause: format!(
+                "unexpected answer at {} (line {}, column {})",
+                pe.path(),
+                pe.inner().line(),
+                pe.inner().column()
+            ),
         },
         oauth2::RequestTokenError::Other(o) => OAuthError::Transport { cause: o },
     }

@@ -294,8 +294,13 @@ impl Graph {
                 },
             });
         }
+        // serde's message may quote a value of the answer (a token): only where it broke.
         serde_json::from_slice(&body).map_err(|e| OAuthError::Transport {
-            cause: format!("unexpected answer: {e}"),
+            cause: format!(
+                "unexpected answer (line {}, column {})",
+                e.line(),
+                e.column()
+            ),
         })
     }
 
