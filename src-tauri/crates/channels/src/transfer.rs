@@ -91,8 +91,9 @@ impl ChannelService {
                 let names: Vec<String> = report.channels.iter().map(|c| c.name.clone()).collect();
                 self.recheck_named(names.iter().map(String::as_str))?;
                 // The report says what the editor will say: secrets, names, everything.
+                let ids: Vec<String> = report.channels.iter().map(|c| c.id.clone()).collect();
+                self.recheck_many(&ids)?;
                 for c in &mut report.channels {
-                    self.recheck(&c.id)?;
                     c.problems = self.get(&c.id)?.problems;
                 }
                 Ok(ImportOutcome::Imported { report })

@@ -10,17 +10,31 @@ use crate::service::ChannelService;
 use switchboard_store::Validity;
 
 impl ChannelService {
-    /// Validates `id` as the editor does and records the answer in the list's column.
-    /// Returns whether the column changed.
-    pub(crate) fn recheck(&mut self, id: &str) -> Result<bool, ChannelError> {
+    /// What the editor would say of `id` now.
+    fn validity_now(&self, id: &str) -> Result<Validity, ChannelError> {
         let channel = self.store.get(id)?;
         let (problems, _) = self.problems(id, &channel.doc, channel.remote_id.is_some())?;
-        let validity = if problems.is_empty() {
+        Ok(if problems.is_empty() {
             Validity::Valid
         } else {
             Validity::Invalid
-        };
+        })
+    }
+
+    /// Validates `id` as the editor does and records the answer in the list's column.
+    /// Returns whether the column changed.
+    pub(crate) fn recheck(&mut self, id: &str) -> Result<bool, ChannelError> {
+        let validity = self.validity_now(id)?;
         Ok(self.store.set_validity(id, validity)?)
+    }
+
+    /// `recheck` for many channels, written in one transaction. Returns how many changed.
+    pub(crate) fn recheck_many(&mut self, ids: &[String]) -> Result<usize, ChannelError> {
+        let items = ids
+            .iter()
+            .map(|id| Ok((id.clone(), self.validity_now(id)?)))
+            .collect::<Result<Vec<_>, ChannelError>>()?;
+        Ok(self.store.set_validities(&items)?)
     }
 
     /// Re-checks every live channel named like one of `names` (a rename, a delete, an
@@ -29,9 +43,8 @@ impl ChannelService {
         &mut self,
         names: impl IntoIterator<Item = &'a str>,
     ) -> Result<(), ChannelError> {
-        for id in self.store.ids_named(names)? {
-            self.recheck(&id)?;
-        }
+        let ids = self.store.ids_named(names)?;
+        self.recheck_many(&ids)?;
         Ok(())
     }
 
@@ -39,12 +52,8 @@ impl ChannelService {
     /// opened, so that a database written by an older validator (or before a rule looked
     /// beyond the document) shows the same health in the list as in the editor.
     pub fn recheck_all(&mut self) -> Result<usize, ChannelError> {
-        let mut changed = 0;
-        for id in self.store.all_ids()? {
-            if self.recheck(&id)? {
-                changed += 1;
-            }
-        }
+        let ids = self.store.all_ids()?;
+        let changed = self.recheck_many(&ids)?;
         if changed > 0 {
             tracing::info!(changed, "channel validity re-checked");
         }

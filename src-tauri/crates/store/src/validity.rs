@@ -23,6 +23,24 @@ impl Store {
         Ok(n > 0)
     }
 
+    /// Records the validity of many channels in one transaction (a re-check after an
+    /// import or at start: one commit, not one per channel). Returns how many changed.
+    pub fn set_validities(&mut self, items: &[(ChannelId, Validity)]) -> Result<usize, StoreError> {
+        let tx = self.write_tx()?;
+        let mut changed = 0;
+        {
+            let mut stmt = tx.prepare_cached(
+                "UPDATE channels SET validity = ?2 \
+                 WHERE id = ?1 AND deleted_at IS NULL AND validity != ?2",
+            )?;
+            for (id, validity) in items {
+                changed += stmt.execute(params![id, validity.as_str()])?;
+            }
+        }
+        tx.commit()?;
+        Ok(changed)
+    }
+
     /// Whether a live channel other than `except` has the name `name` (compared without
     /// case or surrounding spaces). One look-up in the name index.
     pub fn name_taken(&self, name: &str, except: &str) -> Result<bool, StoreError> {
