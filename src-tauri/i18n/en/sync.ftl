@@ -17,6 +17,7 @@ chl-sync-error = Not found on the platform
 
 ## Plan and apply
 sync-plan-source-unreadable = The platform did not return source { $id }: it is hidden from this token or gone. Nothing is sent for it, and nothing was deleted here.
+sync-plan-sample-reference = Still points at a sample entry, which the platform does not know: choose one of this account’s own entries. Nothing is sent for this channel until then.
 sync-apply-channel = { $name }
 sync-apply-stale = Someone changed this channel on the platform since the plan: skipped, nothing overwritten. Make a new plan.
 sync-err-plan-stale = A channel was saved since this plan was made: make a new plan and review it.

@@ -528,6 +528,13 @@ pub async fn plan(
             .map(str::to_owned);
         cp.remote = remote;
         cp.problems = lock(&service2).channel_problems(kind, &ch.doc);
+        // A bundled sample entry (`sample-community-1`) means nothing to the platform:
+        // the channel is blocked until it points at one of the account's own entries.
+        cp.problems.extend(
+            switchboard_catalogue::sample_references(&ch.doc)
+                .into_iter()
+                .map(|path| FieldMsg::new(path, Msg::new("sync-plan-sample-reference"))),
+        );
         let carried = api_paths(kind);
         cp.invalid = cp.problems.iter().any(|p| {
             carried

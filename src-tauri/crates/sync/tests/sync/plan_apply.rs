@@ -501,3 +501,42 @@ async fn round_trip_for_every_kind_with_every_switch_it_has() {
     assert!(w.plan().await.is_empty());
     assert_no_blind_resend(&w);
 }
+
+/// A linked channel still pointing at a bundled sample entry (picked before the account
+/// was pulled) is blocked with the setting named; the other channels are applied.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_channel_on_sample_data_is_blocked_and_named_the_others_go() {
+    let w = World::new(20, 3);
+    w.pull().await;
+    let linked = one_per_kind(&w);
+    let (on_sample, other) = (&linked[0], &linked[1]);
+    {
+        let mut s = w.service.lock().unwrap();
+        let mut doc = s.get(&on_sample.channel_id).unwrap().channel.doc;
+        doc["general"]["community"] = serde_json::json!("sample-community-1");
+        doc["general"]["name"] = serde_json::json!("Sample-bound");
+        s.save(&on_sample.channel_id, doc).unwrap();
+    }
+    w.rename(&other.channel_id, "Goes through");
+    let plan = w.plan().await;
+    let blocked = plan
+        .channels
+        .iter()
+        .find(|c| c.channel_id == on_sample.channel_id)
+        .expect("the channel on sample data is in the plan");
+    assert!(blocked.invalid, "blocked: {:?}", blocked.problems);
+    assert!(blocked
+        .problems
+        .iter()
+        .any(|p| p.path == "general.community" && p.message.id == "sync-plan-sample-reference"));
+    w.emu.control().reset_stats();
+    w.apply(&plan).await.unwrap();
+    assert!(w
+        .emu
+        .control()
+        .stats()
+        .accepted_put_params(&on_sample.remote_id)
+        .is_empty());
+    assert_eq!(w.server_name(&other.remote_id), "Goes through");
+    assert_ne!(w.server_name(&on_sample.remote_id), "Sample-bound");
+}
