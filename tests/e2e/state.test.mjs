@@ -155,6 +155,21 @@ describe('one truth about a channel, offline drafts that round-trip', { timeout:
       return r?.unsaved === 'false' ? r : null;
     }, { what: 'the row without its draft' });
     assert.deepEqual(discarded, { unsaved: 'false', shown: 'Draft SMS', draft: null });
+
+    // The same from the list: a row with an unsaved draft offers "Discard changes".
+    await app.click(`[data-testid="channel-row"][data-id="${id}"] [data-testid="channel-open"]`);
+    await typeInto(app, input('general.name'), 'Renamed again');
+    await waitSaved(app);
+    await back(app);
+    await app.waitFor(async () => (await row())?.unsaved === 'true', { what: 'the row with its new draft' });
+    await app.click(`[data-testid="channel-row"][data-id="${id}"] [data-testid="row-discard"]`);
+    const fromList = await app.waitFor(async () => {
+      const r = await row();
+      return r?.unsaved === 'false' ? r : null;
+    }, { what: 'the row discarded from the list' });
+    assert.deepEqual(fromList, { unsaved: 'false', shown: 'Draft SMS', draft: null });
+    assert.equal((await invoke(app, 'get_channel', { id })).ok.channel.doc.general.name, 'Draft SMS');
+    assert.equal((await app.findAll(`[data-testid="channel-row"][data-id="${id}"] [data-testid="row-discard"]`)).length, 0, 'nothing left to discard');
   });
 
   test('bulk edit checks the value as the form does: "-1h" is shown per channel and not applied', async () => {

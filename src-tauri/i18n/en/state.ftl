@@ -31,6 +31,7 @@ state-incomplete = { $count ->
 }
 state-next-problem = Go to the next problem
 state-discard = Discard changes
+state-discard-named = Discard the unsaved changes to { $name }
 state-saved-incomplete = Saved, incomplete
 state-row-draft = Unsaved draft
 state-row-renamed = Unsaved draft: “{ $name }”

@@ -31,6 +31,7 @@ state-incomplete = { $count ->
 }
 state-next-problem = Aller au problème suivant
 state-discard = Annuler les modifications
+state-discard-named = Annuler les modifications non enregistrées de { $name }
 state-saved-incomplete = Enregistré, incomplet
 state-row-draft = Brouillon non enregistré
 state-row-renamed = Brouillon non enregistré : « { $name } »
