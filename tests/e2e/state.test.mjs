@@ -101,6 +101,18 @@ describe('one truth about a channel, offline drafts that round-trip', { timeout:
     await back(app);
     assert.equal((await app.findAll(`[data-testid="channel-row"][data-id="${untouched}"]`)).length, 0, 'no invalid row left behind');
     assert.equal((await invoke(app, 'get_channel', { id: untouched })).err?.code, 'not_found');
+    // Nor when left through the sidebar.
+    await app.click('[data-testid="new-channel"]');
+    await app.click('[data-testid="new-sms"]');
+    const viaSidebar = await app.waitFor(() => app.attr('[data-testid="channel-editor"]', 'data-channel-id'), { what: 'a second new channel' });
+    assert.notEqual(viaSidebar, untouched);
+    await app.click('[data-testid="nav-accounts"]');
+    await app.waitFor(async () => (await invoke(app, 'get_channel', { id: viaSidebar })).err?.code === 'not_found', {
+      what: 'the untouched channel left through the sidebar to be gone',
+    });
+    await app.click('[data-testid="nav-channels"]');
+    await app.find('[data-testid="channel-list"], [data-testid="channels-empty"]');
+    assert.equal((await app.findAll(`[data-testid="channel-row"][data-id="${viaSidebar}"]`)).length, 0, 'no row left behind');
 
     // Typed: an autosaved draft, not saved yet, and incomplete.
     const id = await newChannel(app, 'sms', 'Draft SMS');
